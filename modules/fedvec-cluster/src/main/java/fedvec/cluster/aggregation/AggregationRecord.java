@@ -1,0 +1,34 @@
+package fedvec.cluster.aggregation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * One line of aggregation.jsonl: what one RSU or the base station aggregated in one round.
+ *
+ * @param round the federated round
+ * @param tier "rsu" or "bs"
+ * @param actor the aggregating actor's path
+ * @param node the address of the node it runs on
+ * @param strategy the strategy's description
+ * @param outcome "committed" or "aborted"
+ * @param contributors contributor ids in summation order
+ * @param missing expected contributors that did not arrive in time
+ * @param perf each contributor's perf
+ * @param weights each contributor's weight
+ * @param paramNorm Euclidean norm of the resulting model (0 when aborted)
+ * @param bytes serialized parameter bytes received for this aggregation
+ */
+public record AggregationRecord(
+    int round,
+    String tier,
+    String actor,
+    String node,
+    String strategy,
+    String outcome,
+    List<Integer> contributors,
+    List<Integer> missing,
+    double[] perf,
+    double[] weights,
+    @JsonProperty("param_norm") double paramNorm,
+    long bytes) {}

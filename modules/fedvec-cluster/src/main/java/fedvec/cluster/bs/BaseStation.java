@@ -1,0 +1,256 @@
+package fedvec.cluster.bs;
+
+import fedvec.cluster.CborSerializable;
+import fedvec.cluster.aggregation.AggregationLog;
+import fedvec.cluster.aggregation.AggregationRecord;
+import fedvec.cluster.clock.SimulationClock;
+import fedvec.cluster.rsu.Rsu;
+import fedvec.cluster.settings.RunSpec;
+import fedvec.learning.aggregation.Aggregate;
+import fedvec.learning.aggregation.AggregationStrategy;
+import fedvec.learning.aggregation.Contribution;
+import fedvec.learning.parameters.ParameterVector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+
+/**
+ * The base station (a cluster singleton): the second aggregation tier of paper 000. It collects the
+ * RSU aggregates, soft-updates the global model (eqs. 24, 25) and sends it back down through the
+ * RSUs.
+ */
+public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
+
+  /** Messages of the base station. */
+  public interface Command {}
+
+  /** The clock opens round {@code round}. */
+  public record StartRound(int round, ActorRef<SimulationClock.Command> replyTo)
+      implements Command, CborSerializable {}
+
+  /**
+   * An RSU's aggregate (empty parameters when it had no vehicles or missed its quorum).
+   *
+   * @param samples vehicles behind the aggregate
+   * @param contributors their ids
+   */
+  public record RsuAggregate(
+      int round, int rsuId, byte[] parameters, double perf, int samples, List<Integer> contributors)
+      implements Command, CborSerializable {}
+
+  /** An RSU passed the global model to its vehicles. */
+  public record RsuDistributed(int round, int rsuId) implements Command, CborSerializable {}
+
+  private record RoundDeadline(int round) implements Command, NoSerializationVerificationNeeded {}
+
+  private static final String TIMER = "round";
+
+  private final RunSpec spec;
+  private final TimerScheduler<Command> timers;
+  private final AggregationStrategy strategy;
+  private final List<EntityRef<Rsu.Command>> rsus = new ArrayList<>();
+  private ParameterVector global;
+  private int lastRound;
+  private int round;
+  private boolean collecting;
+  private ActorRef<SimulationClock.Command> clock;
+  private final TreeMap<Integer, RsuAggregate> aggregates = new TreeMap<>();
+  private final Set<Integer> distributed = new TreeSet<>();
+  private boolean committed;
+
+  public static Behavior<Command> create(RunSpec spec) {
+    return Behaviors.setup(
+        context -> Behaviors.withTimers(timers -> new BaseStation(context, timers, spec)));
+  }
+
+  private BaseStation(ActorContext<Command> context, TimerScheduler<Command> timers, RunSpec spec) {
+    super(context);
+    this.spec = spec;
+    this.timers = timers;
+    this.strategy = spec.algorithm().baseStationStrategy(spec.aggregation());
+    // theta_global starts as the vehicles' common initial model
+    this.global = spec.ddpgShape().initialParameters(spec.run().seed());
+    ClusterSharding sharding = ClusterSharding.get(context.getSystem());
+    for (int r = 0; r < spec.rsus(); r++) {
+      rsus.add(sharding.entityRefFor(Rsu.TYPE_KEY, String.valueOf(r)));
+    }
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(StartRound.class, this::onStartRound)
+        .onMessage(RsuAggregate.class, this::onRsuAggregate)
+        .onMessage(RsuDistributed.class, this::onRsuDistributed)
+        .onMessage(RoundDeadline.class, this::onRoundDeadline)
+        .build();
+  }
+
+  private Behavior<Command> onStartRound(StartRound start) {
+    if (start.round() <= lastRound) {
+      getContext().getLog().warn("stale StartRound {} rejected", start.round());
+      return this;
+    }
+    lastRound = start.round();
+    round = start.round();
+    clock = start.replyTo();
+    collecting = true;
+    aggregates.clear();
+    distributed.clear();
+    timers.startSingleTimer(
+        TIMER, new RoundDeadline(round), Duration.ofMillis(spec.fl().bsTimeoutMs()));
+    for (EntityRef<Rsu.Command> rsu : rsus) {
+      rsu.tell(new Rsu.CollectModels(round, getContext().getSelf()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRsuAggregate(RsuAggregate aggregate) {
+    if (!collecting
+        || aggregate.round() != round
+        || aggregate.rsuId() < 0
+        || aggregate.rsuId() >= rsus.size()
+        || aggregates.containsKey(aggregate.rsuId())) {
+      getContext()
+          .getLog()
+          .warn(
+              "aggregate of RSU {} for round {} rejected (stale or duplicate)",
+              aggregate.rsuId(),
+              aggregate.round());
+      return this;
+    }
+    aggregates.put(aggregate.rsuId(), aggregate);
+    if (aggregates.size() == rsus.size()) {
+      aggregate();
+    }
+    return this;
+  }
+
+  /** Eqs. (16), (24), (25) over the RSU aggregates that arrived, in RSU-id order. */
+  private void aggregate() {
+    collecting = false;
+    List<Contribution> contributions = new ArrayList<>();
+    long bytes = 0;
+    for (RsuAggregate a : aggregates.values()) {
+      if (a.samples() > 0) {
+        ParameterVector p = ParameterVector.fromBytes(round, a.parameters());
+        if (p.size() == global.size() && p.allFinite()) {
+          contributions.add(new Contribution(a.rsuId(), p, a.perf(), a.samples()));
+          bytes += a.parameters().length;
+        } else {
+          getContext()
+              .getLog()
+              .warn(
+                  "round {}: aggregate of RSU {} rejected: {} values, finite={}",
+                  round,
+                  a.rsuId(),
+                  p.size(),
+                  p.allFinite());
+        }
+      }
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int r = 0; r < rsus.size(); r++) {
+      if (!aggregates.containsKey(r)) {
+        missing.add(r);
+      }
+    }
+    committed = !contributions.isEmpty() && aggregates.size() >= spec.fl().quorum(rsus.size());
+    Aggregate result = committed ? strategy.aggregate(contributions, global) : null;
+    if (committed) {
+      global = result.parameters().withVersion(round);
+    }
+    log(result, contributions, missing, bytes);
+    if (!committed) {
+      finishRound();
+      return;
+    }
+    timers.startSingleTimer(
+        TIMER, new RoundDeadline(round), Duration.ofMillis(spec.fl().bsTimeoutMs()));
+    byte[] packed = global.toBytes();
+    for (int r : aggregates.keySet()) {
+      rsus.get(r).tell(new Rsu.DistributeGlobal(round, packed, getContext().getSelf()));
+    }
+  }
+
+  private void log(
+      Aggregate result, List<Contribution> contributions, List<Integer> missing, long bytes) {
+    getContext()
+        .getLog()
+        .info(
+            "round {}: {} over {} RSU aggregates ({}), weights {}",
+            round,
+            strategy.describe(),
+            contributions.size(),
+            committed ? "committed" : "aborted",
+            committed ? result.weights() : "-");
+    AggregationLog.write(
+        new AggregationRecord(
+            round,
+            "bs",
+            getContext().getSelf().path().toString(),
+            getContext().getSystem().address().toString(),
+            strategy.describe(),
+            committed ? "committed" : "aborted",
+            contributions.stream().map(Contribution::contributorId).toList(),
+            missing,
+            contributions.stream().mapToDouble(Contribution::perf).toArray(),
+            committed ? result.weights() : new double[0],
+            committed ? global.norm() : 0.0,
+            bytes));
+  }
+
+  private Behavior<Command> onRsuDistributed(RsuDistributed done) {
+    if (done.round() != round || collecting || !distributed.add(done.rsuId())) {
+      return this;
+    }
+    if (distributed.size() == aggregates.size()) {
+      finishRound();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRoundDeadline(RoundDeadline deadline) {
+    if (deadline.round() != round) {
+      return this;
+    }
+    if (collecting) {
+      getContext()
+          .getLog()
+          .warn(
+              "round {}: deadline with {} of {} RSU aggregates",
+              round,
+              aggregates.size(),
+              rsus.size());
+      aggregate();
+    } else {
+      getContext()
+          .getLog()
+          .warn(
+              "round {}: deadline with {} of {} RSUs distributed",
+              round,
+              distributed.size(),
+              aggregates.size());
+      finishRound();
+    }
+    return this;
+  }
+
+  private void finishRound() {
+    timers.cancel(TIMER);
+    clock.tell(new SimulationClock.RoundDone(round, committed));
+  }
+}

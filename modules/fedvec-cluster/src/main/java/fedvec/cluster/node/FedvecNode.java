@@ -1,0 +1,53 @@
+package fedvec.cluster.node;
+
+import fedvec.cluster.bs.BaseStation;
+import fedvec.cluster.clock.SimulationClock;
+import fedvec.cluster.rsu.Rsu;
+import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.vehicle.Vehicle;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
+import org.apache.pekko.cluster.typed.SingletonActor;
+
+/**
+ * Hosts a run on a cluster node: registers the sharded entities (vehicles on role "vehicles", RSUs
+ * on role "rsu") and the singletons (clock and base station on role "coordinator"). Every node of
+ * the cluster calls this with the same spec; each then hosts what its roles allow.
+ */
+public final class FedvecNode {
+  /** The dispatcher vehicles act and train on (cluster-config/node.conf). */
+  public static final String TRAINING_DISPATCHER = "fedvec.training-dispatcher";
+
+  public static final String COORDINATOR = "coordinator";
+  public static final String RSU = "rsu";
+  public static final String VEHICLES = "vehicles";
+
+  private FedvecNode() {}
+
+  /** Starts the run's entities and singletons on {@code system}; returns the clock's proxy. */
+  public static ActorRef<SimulationClock.Command> host(ActorSystem<?> system, RunSpec spec) {
+    ClusterSharding sharding = ClusterSharding.get(system);
+    sharding.init(
+        Entity.of(
+                Vehicle.TYPE_KEY, ctx -> Vehicle.create(spec, Integer.parseInt(ctx.getEntityId())))
+            .withRole(VEHICLES)
+            .withEntityProps(DispatcherSelector.fromConfig(TRAINING_DISPATCHER)));
+    sharding.init(
+        Entity.of(Rsu.TYPE_KEY, ctx -> Rsu.create(spec, Integer.parseInt(ctx.getEntityId())))
+            .withRole(RSU));
+    ClusterSingleton singletons = ClusterSingleton.get(system);
+    ClusterSingletonSettings coordinator =
+        ClusterSingletonSettings.create(system).withRole(COORDINATOR);
+    ActorRef<BaseStation.Command> baseStation =
+        singletons.init(
+            SingletonActor.of(BaseStation.create(spec), "base-station").withSettings(coordinator));
+    return singletons.init(
+        SingletonActor.of(SimulationClock.create(spec, baseStation), "simulation-clock")
+            .withSettings(coordinator));
+  }
+}

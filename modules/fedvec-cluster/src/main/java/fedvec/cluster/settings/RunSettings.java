@@ -1,0 +1,13 @@
+package fedvec.cluster.settings;
+
+/**
+ * What to run (fedvec.run).
+ *
+ * @param scenario scenario name (cluster-config/scenarios/NAME.conf)
+ * @param algorithm algorithm id, e.g. "hafmaddpg"
+ * @param episodes M of Algorithm 1
+ * @param slotsPerEpisode T of Algorithm 1
+ * @param seed the master seed
+ */
+public record RunSettings(
+    String scenario, String algorithm, int episodes, int slotsPerEpisode, long seed) {}

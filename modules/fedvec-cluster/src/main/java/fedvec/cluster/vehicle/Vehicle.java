@@ -1,0 +1,233 @@
+package fedvec.cluster.vehicle;
+
+import fedvec.cluster.CborSerializable;
+import fedvec.cluster.rsu.Rsu;
+import fedvec.cluster.settings.RunSpec;
+import fedvec.learning.parameters.ParameterVector;
+import fedvec.learning.policy.Learner;
+import fedvec.learning.policy.Policy;
+import fedvec.learning.replay.Transition;
+import fedvec.model.observation.ObservationEncoder;
+import fedvec.model.observation.VehicleView;
+import fedvec.model.offload.Decision;
+import fedvec.model.offload.OffloadAction;
+import fedvec.model.offload.TaskOutcome;
+import fedvec.model.task.Task;
+import fedvec.model.task.TaskGenerator;
+import fedvec.model.twin.ResourceSnapshot;
+import fedvec.model.world.Kinematics;
+import fedvec.model.world.Mobility;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+
+/**
+ * A vehicle agent (a Cluster Sharding entity): it draws its tasks, observes, decides where each
+ * task runs, stores its transitions, trains its own networks, and takes part in the federated
+ * rounds. It owns its policy (and the policy's native memory), its replay buffer and its random
+ * streams.
+ */
+public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
+  public static final EntityTypeKey<Command> TYPE_KEY =
+      EntityTypeKey.create(Command.class, "Vehicle");
+
+  /** Every vehicle message may cross nodes. */
+  public interface Command extends CborSerializable {}
+
+  /**
+   * The serving RSU opens a slot: what the vehicle learns from the RSU and its digital twin.
+   *
+   * @param assistant the assisted-vehicle candidate's kinematics, or null when none is in range
+   */
+  public record Observe(
+      int episode,
+      int slot,
+      int rsuId,
+      double rsuPositionM,
+      ResourceSnapshot twin,
+      Kinematics assistant,
+      double assistantCpuHz,
+      int cellSize,
+      ActorRef<Rsu.Command> replyTo)
+      implements Command {}
+
+  /** The RSU's verdict on this slot's task (null outcome when the vehicle had no task). */
+  public record Outcome(int episode, int slot, TaskOutcome outcome, ActorRef<Rsu.Command> replyTo)
+      implements Command {}
+
+  /** The RSU collects the local model for round {@code round}. */
+  public record UploadModel(int round, ActorRef<Rsu.Command> replyTo) implements Command {}
+
+  /** The global model of round {@code round}, packed little-endian float32. */
+  public record GlobalModel(int round, byte[] parameters, ActorRef<Rsu.Command> replyTo)
+      implements Command {}
+
+  private final int id;
+  private final RunSpec spec;
+  private final Policy policy;
+  private final ObservationEncoder encoder;
+  private final TaskGenerator tasks;
+  private final double cpuHz;
+  private int episode;
+  private int slot = -1;
+  private int lastRoundLoaded;
+  private Kinematics[] trajectory;
+  // the decision of the current slot, and the finished (s, a, r) waiting for its next state
+  private float[] decidedState;
+  private OffloadAction decidedAction;
+  private Transition unfinished;
+  private double episodeReward;
+  private int episodeTasks;
+
+  public static Behavior<Command> create(RunSpec spec, int id) {
+    return Behaviors.setup(context -> new Vehicle(context, spec, id));
+  }
+
+  private Vehicle(ActorContext<Command> context, RunSpec spec, int id) {
+    super(context);
+    this.id = id;
+    this.spec = spec;
+    long seed = spec.run().seed();
+    this.policy =
+        spec.algorithm().newPolicy(spec.learning(), spec.exploration(), spec.ddpgShape(), seed, id);
+    this.encoder = new ObservationEncoder(spec.scenario());
+    this.tasks = new TaskGenerator(spec.scenario().tasks(), seed);
+    this.cpuHz = Mobility.cpuHz(spec.scenario().vehicles(), seed, id);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Observe.class, this::onObserve)
+        .onMessage(Outcome.class, this::onOutcome)
+        .onMessage(UploadModel.class, this::onUploadModel)
+        .onMessage(GlobalModel.class, this::onGlobalModel)
+        .onSignal(PostStop.class, signal -> onPostStop())
+        .build();
+  }
+
+  private Behavior<Command> onObserve(Observe observe) {
+    if (observe.episode() < episode || (observe.episode() == episode && observe.slot() <= slot)) {
+      getContext().getLog().warn("stale Observe {}/{} rejected", observe.episode(), observe.slot());
+      return this;
+    }
+    if (observe.episode() != episode) {
+      startEpisode(observe.episode());
+    }
+    slot = observe.slot();
+    Task task = tasks.taskFor(id, episode, slot).orElse(null);
+    float[] state =
+        encoder.encode(
+            new VehicleView(
+                trajectory[slot],
+                cpuHz,
+                task,
+                observe.rsuPositionM(),
+                observe.twin(),
+                observe.assistant(),
+                observe.assistantCpuHz(),
+                observe.cellSize(),
+                spec.vehicles()));
+    if (unfinished != null) {
+      learner().observe(withNextState(unfinished, state));
+      unfinished = null;
+    }
+    decidedState = task == null ? null : state;
+    decidedAction = task == null ? null : policy.act(state, episode, true);
+    observe
+        .replyTo()
+        .tell(new Rsu.VehicleDecision(episode, slot, new Decision(id, task, decidedAction)));
+    return this;
+  }
+
+  private Behavior<Command> onOutcome(Outcome outcome) {
+    if (outcome.episode() != episode || outcome.slot() != slot) {
+      getContext().getLog().warn("stale Outcome {}/{} rejected", outcome.episode(), outcome.slot());
+      return this;
+    }
+    TaskOutcome result = outcome.outcome();
+    if (result != null && decidedAction != null) {
+      episodeReward += result.reward();
+      episodeTasks++;
+      if (policy instanceof Learner learner) {
+        boolean done = slot == spec.run().slotsPerEpisode() - 1;
+        Transition t =
+            new Transition(
+                decidedState,
+                decidedAction.toVector(),
+                (float) result.reward(),
+                decidedState,
+                done);
+        if (done) {
+          learner.observe(t);
+        } else {
+          unfinished = t;
+        }
+      }
+    }
+    if (policy instanceof Learner learner && (slot + 1) % spec.learning().trainEvery() == 0) {
+      learner.update();
+    }
+    outcome.replyTo().tell(new Rsu.SlotAck(episode, slot, id));
+    return this;
+  }
+
+  private Behavior<Command> onUploadModel(UploadModel upload) {
+    if (!(policy instanceof Learner learner)) {
+      getContext().getLog().warn("round {}: {} has no model to upload", upload.round(), id);
+      return this;
+    }
+    double perf = episodeTasks == 0 ? 0.0 : episodeReward / episodeTasks; // ASSUME perf-i
+    upload
+        .replyTo()
+        .tell(
+            new Rsu.LocalModel(
+                upload.round(), id, learner.parameters(upload.round()).toBytes(), perf));
+    return this;
+  }
+
+  private Behavior<Command> onGlobalModel(GlobalModel global) {
+    if (global.round() <= lastRoundLoaded || !(policy instanceof Learner learner)) {
+      getContext().getLog().warn("global model of round {} rejected", global.round());
+      return this;
+    }
+    learner.load(ParameterVector.fromBytes(global.round(), global.parameters()));
+    lastRoundLoaded = global.round();
+    global.replyTo().tell(new Rsu.ModelLoaded(global.round(), id));
+    return this;
+  }
+
+  private Behavior<Command> onPostStop() {
+    policy.close();
+    return this;
+  }
+
+  private void startEpisode(int newEpisode) {
+    episode = newEpisode;
+    slot = -1;
+    trajectory =
+        Mobility.trajectory(
+            spec.scenario().road(),
+            spec.scenario().vehicles(),
+            spec.run().seed(),
+            id,
+            episode,
+            spec.run().slotsPerEpisode());
+    unfinished = null;
+    episodeReward = 0;
+    episodeTasks = 0;
+  }
+
+  private Learner learner() {
+    return (Learner) policy;
+  }
+
+  private static Transition withNextState(Transition t, float[] nextState) {
+    return new Transition(t.state(), t.action(), t.reward(), nextState, false);
+  }
+}

@@ -1,0 +1,110 @@
+package fedvec.learning.algorithm;
+
+import fedvec.learning.aggregation.AggregationStrategy;
+import fedvec.learning.aggregation.FedAvg;
+import fedvec.learning.aggregation.SoftGlobalUpdate;
+import fedvec.learning.aggregation.SoftmaxPerformance;
+import fedvec.learning.ddpg.DdpgAgent;
+import fedvec.learning.ddpg.DdpgSettings;
+import fedvec.learning.ddpg.DdpgShape;
+import fedvec.learning.ddpg.ExplorationSettings;
+import fedvec.learning.policy.FixedPolicy;
+import fedvec.learning.policy.Policy;
+import fedvec.learning.policy.RandomPolicy;
+import fedvec.model.offload.OffloadTarget;
+import fedvec.model.random.SeedStreams;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An algorithm is who learns and how models are aggregated; the scenario and the actors stay the
+ * same. New algorithms are new constants here (and, when they move the learner, a new host actor).
+ */
+public enum Algorithm {
+  /**
+   * Paper 000: DDPG vehicles, softmax-performance at the RSU (16, 22, 23), soft update at the BS
+   * (24, 25).
+   */
+  HAFMADDPG("hafmaddpg", PolicyKind.DDPG, true),
+  /** Paper 000's baseline: the same hierarchy with plain FedAvg at both tiers. */
+  FEDAVG_MADDPG("fedavg-maddpg", PolicyKind.DDPG, true),
+  /** Every task on the vehicle's own CPU, full ratio. */
+  LOCAL_ONLY("local-only", PolicyKind.LOCAL_ONLY, false),
+  /** Every task to the serving RSU, full ratios. */
+  NEAREST_RSU("nearest-rsu", PolicyKind.NEAREST_RSU, false),
+  /** Uniform random target and ratios. */
+  RANDOM("random", PolicyKind.RANDOM, false);
+
+  private final String id;
+  private final PolicyKind policy;
+  private final boolean federated;
+
+  Algorithm(String id, PolicyKind policy, boolean federated) {
+    this.id = id;
+    this.policy = policy;
+    this.federated = federated;
+  }
+
+  public static Optional<Algorithm> byId(String id) {
+    return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst();
+  }
+
+  public static List<String> ids() {
+    return Arrays.stream(values()).map(Algorithm::id).toList();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public PolicyKind policy() {
+    return policy;
+  }
+
+  /** Whether federated rounds run at the end of each episode. */
+  public boolean federated() {
+    return federated;
+  }
+
+  /**
+   * The policy of {@code vehicle}, with its own random streams (seed, purpose, vehicle). Learners
+   * start from the common initial model {@link DdpgShape#initialParameters}.
+   */
+  public Policy newPolicy(
+      DdpgSettings learning,
+      ExplorationSettings exploration,
+      DdpgShape shape,
+      long seed,
+      int vehicle) {
+    return switch (policy) {
+      case DDPG ->
+          new DdpgAgent(
+              learning,
+              exploration,
+              shape,
+              shape.initialParameters(seed),
+              SeedStreams.stream(seed, "exploration", vehicle),
+              SeedStreams.stream(seed, "replay", vehicle));
+      case LOCAL_ONLY -> new FixedPolicy(OffloadTarget.LOCAL);
+      case NEAREST_RSU -> new FixedPolicy(OffloadTarget.RSU);
+      case RANDOM -> new RandomPolicy(SeedStreams.stream(seed, "random-policy", vehicle));
+    };
+  }
+
+  /** The RSU tier's strategy. */
+  public AggregationStrategy rsuStrategy(AggregationSettings settings) {
+    return this == HAFMADDPG
+        ? new SoftmaxPerformance(settings.temperature(), settings.standardizePerformance())
+        : new FedAvg();
+  }
+
+  /** The base station tier's strategy. */
+  public AggregationStrategy baseStationStrategy(AggregationSettings settings) {
+    return this == HAFMADDPG
+        ? new SoftGlobalUpdate(
+            new SoftmaxPerformance(settings.temperature(), settings.standardizePerformance()),
+            settings.globalRate())
+        : new FedAvg();
+  }
+}

@@ -1,0 +1,2 @@
+/** DDPG learners of the vehicle agents (paper 000, Algorithm 1). */
+package fedvec.learning.ddpg;
