@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param round the federated round
  * @param tier "rsu" or "bs"
+ * @param rsu the RSU's id, null for the base station
  * @param actor the aggregating actor's path
  * @param node the address of the node it runs on
  * @param strategy the strategy's description
@@ -22,6 +23,7 @@ import java.util.List;
 public record AggregationRecord(
     int round,
     String tier,
+    Integer rsu,
     String actor,
     String node,
     String strategy,

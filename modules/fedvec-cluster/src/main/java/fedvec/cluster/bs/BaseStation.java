@@ -201,6 +201,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
         new AggregationRecord(
             round,
             "bs",
+            null,
             getContext().getSelf().path().toString(),
             getContext().getSystem().address().toString(),
             strategy.describe(),

@@ -462,6 +462,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
         new AggregationRecord(
             round.round,
             "rsu",
+            id,
             getContext().getSelf().path().toString(),
             getContext().getSystem().address().toString(),
             strategy.describe(),

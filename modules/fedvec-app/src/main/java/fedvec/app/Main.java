@@ -1,0 +1,24 @@
+package fedvec.app;
+
+import picocli.CommandLine;
+
+/** The {@code fedvec} command line. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad input). */
+  public static int execute(String... args) {
+    // before any DJL class loads: never download, never probe EC2 metadata, one thread per op
+    System.setProperty("ai.djl.offline", "true");
+    System.setProperty("ai.djl.pytorch.num_threads", "1");
+    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    System.setProperty("java.awt.headless", "true");
+    return new CommandLine(new FedvecCommand())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args);
+  }
+}

@@ -1,0 +1,135 @@
+package fedvec.app;
+
+import com.typesafe.config.Config;
+import fedvec.cluster.settings.FedvecConfig;
+import fedvec.cluster.settings.InvalidSettingException;
+import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.settings.RunSpecLoader;
+import fedvec.learning.algorithm.Algorithm;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fedvec run}: one simulation on an embedded one-node cluster, with all its outputs. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a scenario with an algorithm on an embedded one-node Pekko cluster (loopback) and writes",
+      "metrics.csv, aggregation.jsonl, summary.json, plots/reward.png, plots/cost.png and run.log."
+    })
+final class RunCommand implements Callable<Integer> {
+  static final int BAD_INPUT = 2;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scenario",
+      description = "Scenario name (cluster-config/scenarios). Default: hafmaddpg.")
+  String scenario;
+
+  @Option(
+      names = "--algorithm",
+      description = "hafmaddpg (default), fedavg-maddpg, local-only, nearest-rsu or random.")
+  String algorithm;
+
+  @Option(names = "--vehicles", description = "Number of vehicle agents (default 10).")
+  Integer vehicles;
+
+  @Option(names = "--rsus", description = "Number of RSUs (default 4).")
+  Integer rsus;
+
+  @Option(
+      names = "--episodes",
+      description = "Episodes; one federated round ends each (default 100).")
+  Integer episodes;
+
+  @Option(names = "--slots", description = "Slots per episode (default 100).")
+  Integer slots;
+
+  @Option(names = "--seed", description = "Master seed (default 1).")
+  Long seed;
+
+  @Option(
+      names = "--out",
+      description =
+          "Output directory (default runs/<scenario>-<algorithm>-<time>); must not exist.")
+  Path out;
+
+  @Option(names = "--config", description = "Extra HOCON file layered over the defaults.")
+  Path configFile;
+
+  @Option(
+      names = "--set",
+      description = "Override one setting, e.g. --set learning.batch-size=64 (repeatable).")
+  Map<String, String> sets = new LinkedHashMap<>();
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    RunSpec runSpec;
+    Config config;
+    RunDirectory directory;
+    try {
+      config = FedvecConfig.load(scenario, configFile, overrides());
+      runSpec = RunSpecLoader.load(config);
+      directory = RunDirectory.reserve(out != null ? out : defaultDirectory(runSpec));
+    } catch (InvalidSettingException e) {
+      err.println("fedvec run: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    return new Simulation(runSpec, config, directory, !quiet, spec.commandLine().getOut(), err)
+        .run();
+  }
+
+  /** The flags as config overrides; the flags are checked here so errors name them. */
+  private Map<String, String> overrides() {
+    Map<String, String> all = new LinkedHashMap<>(sets);
+    if (algorithm != null) {
+      if (Algorithm.byId(algorithm).isEmpty()) {
+        throw new InvalidSettingException(
+            "--algorithm", "unknown algorithm '" + algorithm + "'; allowed: " + Algorithm.ids());
+      }
+      all.put("run.algorithm", algorithm);
+    }
+    if (scenario != null && !FedvecConfig.scenarioNames().contains(scenario)) {
+      throw new InvalidSettingException(
+          "--scenario",
+          "unknown scenario '" + scenario + "'; allowed: " + FedvecConfig.scenarioNames());
+    }
+    putPositive(all, "--vehicles", vehicles, "scenario.vehicles.count");
+    putPositive(all, "--rsus", rsus, "scenario.rsus.count");
+    putPositive(all, "--episodes", episodes, "run.episodes");
+    putPositive(all, "--slots", slots, "run.slots-per-episode");
+    if (seed != null) {
+      all.put("run.seed", seed.toString());
+    }
+    return all;
+  }
+
+  private static void putPositive(Map<String, String> all, String flag, Integer value, String key) {
+    if (value == null) {
+      return;
+    }
+    if (value < 1) {
+      throw new InvalidSettingException(flag, "must be a positive integer, got " + value);
+    }
+    all.put(key, value.toString());
+  }
+
+  private static Path defaultDirectory(RunSpec spec) {
+    String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return Path.of("runs", spec.run().scenario() + "-" + spec.run().algorithm() + "-" + time);
+  }
+}

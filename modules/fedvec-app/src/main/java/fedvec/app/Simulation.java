@@ -1,0 +1,153 @@
+package fedvec.app;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import fedvec.app.output.AggregationFile;
+import fedvec.app.output.MetricsCsv;
+import fedvec.app.output.Plots;
+import fedvec.app.output.RunLogging;
+import fedvec.app.output.RunSummary;
+import fedvec.cluster.clock.EpisodeMetrics;
+import fedvec.cluster.clock.RunEvent;
+import fedvec.cluster.node.EmbeddedCluster;
+import fedvec.cluster.node.RunSession;
+import fedvec.cluster.settings.RunSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/** Runs one simulation on an embedded node and writes its outputs into its run directory. */
+final class Simulation {
+  private final RunSpec spec;
+  private final Config config;
+  private final RunDirectory directory;
+  private final boolean progress;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  Simulation(
+      RunSpec spec,
+      Config config,
+      RunDirectory directory,
+      boolean progress,
+      PrintWriter out,
+      PrintWriter err) {
+    this.spec = spec;
+    this.config = config;
+    this.directory = directory;
+    this.progress = progress;
+    this.out = out;
+    this.err = err;
+  }
+
+  int run() throws Exception {
+    Path work = directory.work();
+    long start = System.nanoTime();
+    List<EpisodeMetrics> episodes = new ArrayList<>();
+    try (RunLogging logging = new RunLogging(work);
+        MetricsCsv metrics = new MetricsCsv(work.resolve("metrics.csv"))) {
+      ActorSystem<Void> system = EmbeddedCluster.start(config, Duration.ofSeconds(60));
+      try (ProgressBar bar = progressBar()) {
+        RunSession session = RunSession.start(system, spec);
+        while (true) {
+          RunEvent event = session.next(progressTimeout());
+          if (event instanceof RunEvent.EpisodeCompleted completed) {
+            episodes.add(completed.metrics());
+            metrics.write(completed.metrics());
+            if (bar != null) {
+              bar.step();
+              bar.setExtraMessage(String.format(" cost %.1f", completed.metrics().tally().cost()));
+            }
+          } else if (event instanceof RunEvent.RunCompleted) {
+            break;
+          }
+        }
+      } catch (Exception e) {
+        err.println("fedvec run: failed: " + e.getMessage());
+        err.println("partial outputs and run.log are in " + work);
+        return 1;
+      } finally {
+        EmbeddedCluster.stop(system);
+      }
+    }
+    double wallSeconds = (System.nanoTime() - start) / 1e9;
+    int aggregations = AggregationFile.sort(work.resolve("aggregation.jsonl"));
+    Plots.write(work.resolve("plots"), title(), episodes);
+    summary(episodes, wallSeconds).write(work.resolve("summary.json"));
+    directory.commit();
+    out.printf(
+        "%s on %s: %d episodes, %d vehicles, final_cost %.3f (mean of the last %d episodes), %d"
+            + " aggregations, %.1f s%n",
+        spec.run().algorithm(),
+        spec.run().scenario(),
+        episodes.size(),
+        spec.vehicles(),
+        RunSummary.finalCost(episodes),
+        RunSummary.tailLength(episodes.size()),
+        aggregations,
+        wallSeconds);
+    out.println("outputs in " + directory.target());
+    out.flush();
+    return 0;
+  }
+
+  private ProgressBar progressBar() {
+    if (!progress) {
+      return null;
+    }
+    return new ProgressBarBuilder()
+        .setTaskName(spec.run().algorithm())
+        .setInitialMax(spec.run().episodes())
+        .setUnit(" episodes", 1)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(500)
+        .showSpeed()
+        .build();
+  }
+
+  /** The clock makes progress through its own deadlines; this only guards against a lost clock. */
+  private Duration progressTimeout() {
+    return Duration.ofMillis(
+        2L * spec.run().slotsPerEpisode() * spec.fl().slotTimeoutMs()
+            + 2L * spec.fl().bsTimeoutMs()
+            + 60_000);
+  }
+
+  private String title() {
+    return spec.run().algorithm() + ", " + spec.vehicles() + " vehicles, seed " + spec.run().seed();
+  }
+
+  private RunSummary summary(List<EpisodeMetrics> episodes, double wallSeconds) throws Exception {
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("fedvec", "0.1.0");
+    versions.put("java", System.getProperty("java.version"));
+    versions.put("pekko", org.apache.pekko.Version.current());
+    versions.put("djl", ai.djl.engine.Engine.getDjlVersion());
+    return new RunSummary(
+        spec.run().scenario(),
+        spec.run().algorithm(),
+        spec.run().seed(),
+        spec.vehicles(),
+        spec.rsus(),
+        episodes.size(),
+        spec.run().slotsPerEpisode(),
+        RunSummary.finalCost(episodes),
+        RunSummary.finalReward(episodes),
+        episodes.stream().mapToLong(e -> e.tally().tasks()).sum(),
+        episodes.stream().mapToLong(e -> e.tally().failed()).sum(),
+        episodes.stream().filter(e -> e.round().equals("committed")).count(),
+        episodes.stream().filter(e -> e.round().equals("aborted")).count(),
+        wallSeconds,
+        versions,
+        RunSummary.parseJson(
+            config.getConfig("fedvec").root().render(ConfigRenderOptions.concise())));
+  }
+}
