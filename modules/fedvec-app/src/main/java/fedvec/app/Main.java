@@ -1,5 +1,6 @@
 package fedvec.app;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** The {@code fedvec} command line. */
@@ -12,6 +13,11 @@ public final class Main {
 
   /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad input). */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #execute(String...)}, writing to the given streams. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     // before any DJL class loads: never download, never probe EC2 metadata, one thread per op
     System.setProperty("ai.djl.offline", "true");
     System.setProperty("ai.djl.pytorch.num_threads", "1");
@@ -19,6 +25,8 @@ public final class Main {
     System.setProperty("java.awt.headless", "true");
     return new CommandLine(new FedvecCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setOut(out)
+        .setErr(err)
         .execute(args);
   }
 }

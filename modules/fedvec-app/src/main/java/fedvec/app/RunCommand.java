@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs a scenario with an algorithm on an embedded one-node Pekko cluster (loopback) and writes",
-      "metrics.csv, aggregation.jsonl, summary.json, plots/reward.png, plots/cost.png and run.log."
-    })
+    description =
+        "Runs a scenario with an algorithm on an embedded one-node Pekko cluster (loopback) and"
+            + " writes metrics.csv, aggregation.jsonl, summary.json, plots/reward.png,"
+            + " plots/cost.png and run.log.")
 final class RunCommand implements Callable<Integer> {
   static final int BAD_INPUT = 2;
 
@@ -33,42 +33,53 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--scenario",
+      paramLabel = "NAME",
       description = "Scenario name (cluster-config/scenarios). Default: hafmaddpg.")
   String scenario;
 
   @Option(
       names = "--algorithm",
+      paramLabel = "NAME",
       description = "hafmaddpg (default), fedavg-maddpg, local-only, nearest-rsu or random.")
   String algorithm;
 
-  @Option(names = "--vehicles", description = "Number of vehicle agents (default 10).")
+  @Option(
+      names = "--vehicles",
+      paramLabel = "N",
+      description = "Number of vehicle agents (default 10).")
   Integer vehicles;
 
-  @Option(names = "--rsus", description = "Number of RSUs (default 4).")
+  @Option(names = "--rsus", paramLabel = "N", description = "Number of RSUs (default 4).")
   Integer rsus;
 
   @Option(
       names = "--episodes",
+      paramLabel = "N",
       description = "Episodes; one federated round ends each (default 100).")
   Integer episodes;
 
-  @Option(names = "--slots", description = "Slots per episode (default 100).")
+  @Option(names = "--slots", paramLabel = "N", description = "Slots per episode (default 100).")
   Integer slots;
 
-  @Option(names = "--seed", description = "Master seed (default 1).")
+  @Option(names = "--seed", paramLabel = "S", description = "Master seed (default 1).")
   Long seed;
 
   @Option(
       names = "--out",
+      paramLabel = "DIR",
       description =
           "Output directory (default runs/<scenario>-<algorithm>-<time>); must not exist.")
   Path out;
 
-  @Option(names = "--config", description = "Extra HOCON file layered over the defaults.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Extra HOCON file layered over the defaults.")
   Path configFile;
 
   @Option(
       names = "--set",
+      paramLabel = "KEY=VALUE",
       description = "Override one setting, e.g. --set learning.batch-size=64 (repeatable).")
   Map<String, String> sets = new LinkedHashMap<>();
 
