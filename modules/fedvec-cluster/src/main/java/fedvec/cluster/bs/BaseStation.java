@@ -5,6 +5,7 @@ import fedvec.cluster.aggregation.AggregationLog;
 import fedvec.cluster.aggregation.AggregationRecord;
 import fedvec.cluster.clock.SimulationClock;
 import fedvec.cluster.rsu.Rsu;
+import fedvec.cluster.rsu.RsuAggregator;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.learning.aggregation.Aggregate;
 import fedvec.learning.aggregation.AggregationStrategy;
@@ -46,9 +47,16 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
    *
    * @param samples vehicles behind the aggregate
    * @param contributors their ids
+   * @param replyTo where the global model goes back down
    */
   public record RsuAggregate(
-      int round, int rsuId, byte[] parameters, double perf, int samples, List<Integer> contributors)
+      int round,
+      int rsuId,
+      byte[] parameters,
+      double perf,
+      int samples,
+      List<Integer> contributors,
+      ActorRef<RsuAggregator.Command> replyTo)
       implements Command, CborSerializable {}
 
   /** An RSU passed the global model to its vehicles. */
@@ -182,7 +190,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
         TIMER, new RoundDeadline(round), Duration.ofMillis(spec.fl().bsTimeoutMs()));
     byte[] packed = global.toBytes();
     for (int r : aggregates.keySet()) {
-      rsus.get(r).tell(new Rsu.DistributeGlobal(round, packed, getContext().getSelf()));
+      aggregates.get(r).replyTo().tell(new RsuAggregator.DistributeGlobal(round, packed));
     }
   }
 

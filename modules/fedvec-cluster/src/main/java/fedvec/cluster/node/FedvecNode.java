@@ -5,6 +5,7 @@ import fedvec.cluster.clock.SimulationClock;
 import fedvec.cluster.rsu.Rsu;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.vehicle.Vehicle;
+import fedvec.cluster.vehicle.VehicleDirectory;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -32,13 +33,16 @@ public final class FedvecNode {
   /** Starts the run's entities and singletons on {@code system}; returns the clock's proxy. */
   public static ActorRef<SimulationClock.Command> host(ActorSystem<?> system, RunSpec spec) {
     ClusterSharding sharding = ClusterSharding.get(system);
+    VehicleDirectory vehicles = VehicleDirectory.sharded(system);
     sharding.init(
         Entity.of(
                 Vehicle.TYPE_KEY, ctx -> Vehicle.create(spec, Integer.parseInt(ctx.getEntityId())))
             .withRole(VEHICLES)
             .withEntityProps(DispatcherSelector.fromConfig(TRAINING_DISPATCHER)));
     sharding.init(
-        Entity.of(Rsu.TYPE_KEY, ctx -> Rsu.create(spec, Integer.parseInt(ctx.getEntityId())))
+        Entity.of(
+                Rsu.TYPE_KEY,
+                ctx -> Rsu.create(spec, Integer.parseInt(ctx.getEntityId()), vehicles))
             .withRole(RSU));
     ClusterSingleton singletons = ClusterSingleton.get(system);
     ClusterSingletonSettings coordinator =

@@ -1,16 +1,11 @@
 package fedvec.cluster.rsu;
 
 import fedvec.cluster.CborSerializable;
-import fedvec.cluster.aggregation.AggregationLog;
-import fedvec.cluster.aggregation.AggregationRecord;
 import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.clock.SimulationClock;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.vehicle.Vehicle;
-import fedvec.learning.aggregation.Aggregate;
-import fedvec.learning.aggregation.AggregationStrategy;
-import fedvec.learning.aggregation.Contribution;
-import fedvec.learning.parameters.ParameterVector;
+import fedvec.cluster.vehicle.VehicleDirectory;
 import fedvec.model.offload.Cell;
 import fedvec.model.offload.CellResolver;
 import fedvec.model.offload.Decision;
@@ -32,13 +27,12 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * A roadside unit (a Cluster Sharding entity): the radio cell that hears its vehicles' decisions,
- * resolves them with its edge server, and the first aggregation tier of paper 000 (eqs. 16, 22,
- * 23). Its edge server and digital twin are its children.
+ * A roadside unit (a Cluster Sharding entity): the radio cell that hears its vehicles' decisions
+ * and resolves them with its edge server. Its children are the edge server, the digital twin and
+ * the first-tier aggregator of paper 000 ({@link RsuAggregator}).
  */
 public final class Rsu extends AbstractBehavior<Rsu.Command> {
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Rsu");
@@ -62,18 +56,6 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   public record CollectModels(int round, ActorRef<BaseStation.Command> replyTo)
       implements Command, CborSerializable {}
 
-  /** A member vehicle's local model and its perf_i. */
-  public record LocalModel(int round, int vehicleId, byte[] parameters, double perf)
-      implements Command, CborSerializable {}
-
-  /** The base station's global model, to pass on to this RSU's round members. */
-  public record DistributeGlobal(
-      int round, byte[] parameters, ActorRef<BaseStation.Command> replyTo)
-      implements Command, CborSerializable {}
-
-  /** A member vehicle replaced its networks with the global model. */
-  public record ModelLoaded(int round, int vehicleId) implements Command, CborSerializable {}
-
   private record TwinAnswered(
       int episode, int slot, DigitalTwin.Snapshot snapshot, Throwable failure)
       implements Command, NoSerializationVerificationNeeded {}
@@ -84,42 +66,42 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   private record SlotDeadline(int episode, int slot)
       implements Command, NoSerializationVerificationNeeded {}
 
-  private record RoundDeadline(int round) implements Command, NoSerializationVerificationNeeded {}
-
   private static final String SLOT_TIMER = "slot";
-  private static final String ROUND_TIMER = "round";
   private static final Duration LOCAL_ASK_TIMEOUT = Duration.ofSeconds(10);
 
   private final int id;
   private final RunSpec spec;
   private final TimerScheduler<Command> timers;
-  private final ClusterSharding sharding;
+  private final VehicleDirectory vehicles;
   private final CellResolver resolver;
-  private final AggregationStrategy strategy;
   private final double[] vehicleCpuHz;
   private final ActorRef<DigitalTwin.Command> twin;
   private final ActorRef<EdgeServer.Command> edgeServer;
+  private final ActorRef<RsuAggregator.Command> aggregator;
   private Traffic traffic;
   private int trafficEpisode = -1;
   private int lastEpisode;
   private int lastSlot = -1;
   private int lastRound;
   private SlotInProgress current;
-  private RoundInProgress round;
 
-  public static Behavior<Command> create(RunSpec spec, int id) {
+  public static Behavior<Command> create(RunSpec spec, int id, VehicleDirectory vehicles) {
     return Behaviors.setup(
-        context -> Behaviors.withTimers(timers -> new Rsu(context, timers, spec, id)));
+        context -> Behaviors.withTimers(timers -> new Rsu(context, timers, spec, id, vehicles)));
   }
 
-  private Rsu(ActorContext<Command> context, TimerScheduler<Command> timers, RunSpec spec, int id) {
+  private Rsu(
+      ActorContext<Command> context,
+      TimerScheduler<Command> timers,
+      RunSpec spec,
+      int id,
+      VehicleDirectory vehicles) {
     super(context);
     this.id = id;
     this.spec = spec;
     this.timers = timers;
-    this.sharding = ClusterSharding.get(context.getSystem());
+    this.vehicles = vehicles;
     this.resolver = new CellResolver(spec.scenario());
-    this.strategy = spec.algorithm().rsuStrategy(spec.aggregation());
     this.vehicleCpuHz = new double[spec.vehicles()];
     for (int v = 0; v < vehicleCpuHz.length; v++) {
       vehicleCpuHz[v] = Mobility.cpuHz(spec.scenario().vehicles(), spec.run().seed(), v);
@@ -130,6 +112,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
             EdgeServer.create(
                 spec.scenario().rsus().cpuHz(), spec.scenario().allocation().minRatio()),
             "edge-server");
+    this.aggregator = context.spawn(RsuAggregator.create(spec, id, vehicles), "aggregator");
   }
 
   @Override
@@ -142,10 +125,6 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
         .onMessage(SlotAck.class, this::onSlotAck)
         .onMessage(SlotDeadline.class, this::onSlotDeadline)
         .onMessage(CollectModels.class, this::onCollectModels)
-        .onMessage(LocalModel.class, this::onLocalModel)
-        .onMessage(DistributeGlobal.class, this::onDistributeGlobal)
-        .onMessage(ModelLoaded.class, this::onModelLoaded)
-        .onMessage(RoundDeadline.class, this::onRoundDeadline)
         .build();
   }
 
@@ -194,7 +173,8 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
             .collect(Collectors.toMap(Cell.Member::vehicleId, Function.identity()));
     for (Cell.Member m : cell.members()) {
       Cell.Member assistant = m.assistantId() < 0 ? null : byId.get(m.assistantId());
-      vehicle(m.vehicleId())
+      vehicles
+          .vehicle(m.vehicleId())
           .tell(
               new Vehicle.Observe(
                   current.episode,
@@ -275,7 +255,8 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     Map<Integer, TaskOutcome> byVehicle =
         outcomes.stream().collect(Collectors.toMap(TaskOutcome::vehicleId, Function.identity()));
     for (int v : current.memberIds) {
-      vehicle(v)
+      vehicles
+          .vehicle(v)
           .tell(
               new Vehicle.Outcome(
                   current.episode, current.slot, byVehicle.get(v), getContext().getSelf()));
@@ -346,7 +327,8 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     current = null;
   }
 
-  // ---- one round: collect, aggregate (eqs. 16, 22, 23), forward, distribute ----
+  // ---- one round: the members are the vehicles in range at the end of the episode that just ended
+  // ----
 
   private Behavior<Command> onCollectModels(CollectModels collect) {
     if (collect.round() <= lastRound) {
@@ -354,190 +336,10 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
       return this;
     }
     lastRound = collect.round();
-    // the round's members are the vehicles in range at the end of the episode that just ended
     List<Integer> members =
         trafficEpisode < 0 ? List.of() : traffic.members(id, traffic.slots() - 1);
-    round = new RoundInProgress(collect.round(), members, collect.replyTo());
-    if (members.isEmpty()) {
-      forwardAggregate(null, List.of());
-      return this;
-    }
-    timers.startSingleTimer(
-        ROUND_TIMER,
-        new RoundDeadline(collect.round()),
-        Duration.ofMillis(spec.fl().rsuTimeoutMs()));
-    for (int v : members) {
-      vehicle(v).tell(new Vehicle.UploadModel(collect.round(), getContext().getSelf()));
-    }
+    aggregator.tell(new RsuAggregator.Collect(collect.round(), members, collect.replyTo()));
     return this;
-  }
-
-  private Behavior<Command> onLocalModel(LocalModel model) {
-    if (round == null || model.round() != round.round) {
-      getContext()
-          .getLog()
-          .warn(
-              "model of vehicle {} for round {} rejected (stale)",
-              model.vehicleId(),
-              model.round());
-      return this;
-    }
-    ParameterVector parameters = ParameterVector.fromBytes(model.round(), model.parameters());
-    int expectedSize = spec.ddpgShape().parameterCount();
-    if (parameters.size() != expectedSize
-        || !parameters.allFinite()
-        || !Double.isFinite(model.perf())) {
-      getContext()
-          .getLog()
-          .warn(
-              "model of vehicle {} for round {} rejected: {} values, finite={}",
-              model.vehicleId(),
-              model.round(),
-              parameters.size(),
-              parameters.allFinite());
-      return this;
-    }
-    Contribution contribution = new Contribution(model.vehicleId(), parameters, model.perf(), 1);
-    if (!round.accept(contribution, model.parameters().length)) {
-      getContext()
-          .getLog()
-          .warn(
-              "model of vehicle {} for round {} rejected (foreign or duplicate)",
-              model.vehicleId(),
-              model.round());
-      return this;
-    }
-    if (round.allCollected()) {
-      aggregate();
-    }
-    return this;
-  }
-
-  private void aggregate() {
-    timers.cancel(ROUND_TIMER);
-    List<Contribution> contributions = List.copyOf(round.contributions.values());
-    List<Integer> missing = round.missingModels();
-    if (contributions.size() < spec.fl().quorum(round.members.size())) {
-      getContext()
-          .getLog()
-          .warn(
-              "round {}: quorum missed ({} of {} models); aborted",
-              round.round,
-              contributions.size(),
-              round.members.size());
-      log(null, contributions, missing);
-      forwardAggregate(null, List.of());
-      return;
-    }
-    Aggregate aggregate = strategy.aggregate(contributions, null);
-    log(aggregate, contributions, missing);
-    forwardAggregate(aggregate, contributions);
-  }
-
-  private void forwardAggregate(Aggregate aggregate, List<Contribution> contributions) {
-    round.phase = RoundInProgress.Phase.AGGREGATED;
-    round.baseStation.tell(
-        new BaseStation.RsuAggregate(
-            round.round,
-            id,
-            aggregate == null ? new byte[0] : aggregate.parameters().toBytes(),
-            aggregate == null ? 0.0 : aggregate.perf(),
-            aggregate == null ? 0 : aggregate.samples(),
-            contributions.stream().map(Contribution::contributorId).toList()));
-  }
-
-  private void log(Aggregate aggregate, List<Contribution> contributions, List<Integer> missing) {
-    boolean committed = aggregate != null;
-    getContext()
-        .getLog()
-        .info(
-            "round {}: {} aggregated {} of {} vehicle models ({}), weights {}",
-            round.round,
-            strategy.describe(),
-            contributions.size(),
-            round.members.size(),
-            committed ? "committed" : "aborted",
-            committed ? aggregate.weights() : "-");
-    AggregationLog.write(
-        new AggregationRecord(
-            round.round,
-            "rsu",
-            id,
-            getContext().getSelf().path().toString(),
-            getContext().getSystem().address().toString(),
-            strategy.describe(),
-            committed ? "committed" : "aborted",
-            contributions.stream().map(Contribution::contributorId).toList(),
-            missing,
-            contributions.stream().mapToDouble(Contribution::perf).toArray(),
-            committed ? aggregate.weights() : new double[0],
-            committed ? aggregate.parameters().norm() : 0.0,
-            round.bytes));
-  }
-
-  private Behavior<Command> onDistributeGlobal(DistributeGlobal global) {
-    if (round == null
-        || global.round() != round.round
-        || round.phase != RoundInProgress.Phase.AGGREGATED) {
-      getContext().getLog().warn("global model of round {} rejected (stale)", global.round());
-      return this;
-    }
-    round.phase = RoundInProgress.Phase.DISTRIBUTING;
-    if (round.members.isEmpty()) {
-      finishRound();
-      return this;
-    }
-    timers.startSingleTimer(
-        ROUND_TIMER,
-        new RoundDeadline(global.round()),
-        Duration.ofMillis(spec.fl().rsuTimeoutMs()));
-    for (int v : round.members) {
-      vehicle(v)
-          .tell(
-              new Vehicle.GlobalModel(global.round(), global.parameters(), getContext().getSelf()));
-    }
-    return this;
-  }
-
-  private Behavior<Command> onModelLoaded(ModelLoaded loaded) {
-    if (round == null || loaded.round() != round.round || !round.markLoaded(loaded.vehicleId())) {
-      return this;
-    }
-    if (round.allLoaded()) {
-      finishRound();
-    }
-    return this;
-  }
-
-  private Behavior<Command> onRoundDeadline(RoundDeadline deadline) {
-    if (round == null || deadline.round() != round.round) {
-      return this;
-    }
-    if (round.phase == RoundInProgress.Phase.COLLECTING) {
-      getContext()
-          .getLog()
-          .warn(
-              "round {}: deadline; no model from vehicles {}",
-              deadline.round(),
-              round.missingModels());
-      aggregate();
-    } else if (round.phase == RoundInProgress.Phase.DISTRIBUTING) {
-      getContext()
-          .getLog()
-          .warn(
-              "round {}: deadline; {} of {} vehicles loaded the global model",
-              deadline.round(),
-              round.loaded.size(),
-              round.members.size());
-      finishRound();
-    }
-    return this;
-  }
-
-  private void finishRound() {
-    timers.cancel(ROUND_TIMER);
-    round.baseStation.tell(new BaseStation.RsuDistributed(round.round, id));
-    round = null;
   }
 
   private Traffic trafficOf(int episode) {
@@ -553,10 +355,5 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
       trafficEpisode = episode;
     }
     return traffic;
-  }
-
-  private org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<Vehicle.Command> vehicle(
-      int v) {
-    return sharding.entityRefFor(Vehicle.TYPE_KEY, String.valueOf(v));
   }
 }

@@ -2,6 +2,7 @@ package fedvec.cluster.vehicle;
 
 import fedvec.cluster.CborSerializable;
 import fedvec.cluster.rsu.Rsu;
+import fedvec.cluster.rsu.RsuAggregator;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.policy.Learner;
@@ -61,10 +62,11 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
       implements Command {}
 
   /** The RSU collects the local model for round {@code round}. */
-  public record UploadModel(int round, ActorRef<Rsu.Command> replyTo) implements Command {}
+  public record UploadModel(int round, ActorRef<RsuAggregator.Command> replyTo)
+      implements Command {}
 
   /** The global model of round {@code round}, packed little-endian float32. */
-  public record GlobalModel(int round, byte[] parameters, ActorRef<Rsu.Command> replyTo)
+  public record GlobalModel(int round, byte[] parameters, ActorRef<RsuAggregator.Command> replyTo)
       implements Command {}
 
   private final int id;
@@ -186,7 +188,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     upload
         .replyTo()
         .tell(
-            new Rsu.LocalModel(
+            new RsuAggregator.LocalModel(
                 upload.round(), id, learner.parameters(upload.round()).toBytes(), perf));
     return this;
   }
@@ -198,7 +200,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     }
     learner.load(ParameterVector.fromBytes(global.round(), global.parameters()));
     lastRoundLoaded = global.round();
-    global.replyTo().tell(new Rsu.ModelLoaded(global.round(), id));
+    global.replyTo().tell(new RsuAggregator.ModelLoaded(global.round(), id));
     return this;
   }
 

@@ -9,6 +9,7 @@ import fedvec.cluster.clock.EpisodeMetrics;
 import fedvec.cluster.clock.RunEvent;
 import fedvec.cluster.clock.SimulationClock;
 import fedvec.cluster.rsu.Rsu;
+import fedvec.cluster.rsu.RsuAggregator;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.settings.RunSpecLoader;
@@ -76,11 +77,11 @@ class MessageSerializationTest {
         new Rsu.VehicleDecision(1, 2, Decision.idle(5)),
         new Rsu.SlotAck(1, 2, 3),
         new Rsu.CollectModels(4, ref()),
-        new Rsu.LocalModel(4, 3, model, -0.25),
-        new Rsu.DistributeGlobal(4, model, ref()),
-        new Rsu.ModelLoaded(4, 3),
+        new RsuAggregator.LocalModel(4, 3, model, -0.25),
+        new RsuAggregator.DistributeGlobal(4, model),
+        new RsuAggregator.ModelLoaded(4, 3),
         new BaseStation.StartRound(4, ref()),
-        new BaseStation.RsuAggregate(4, 1, model, -0.3, 3, List.of(2, 5, 9)),
+        new BaseStation.RsuAggregate(4, 1, model, -0.3, 3, List.of(2, 5, 9), ref()),
         new BaseStation.RsuDistributed(4, 1),
         new SimulationClock.Start(ref()),
         new SimulationClock.SlotDone(1, 2, 0, tally),

@@ -1,0 +1,260 @@
+package fedvec.cluster.rsu;
+
+import fedvec.cluster.CborSerializable;
+import fedvec.cluster.aggregation.AggregationLog;
+import fedvec.cluster.aggregation.AggregationRecord;
+import fedvec.cluster.bs.BaseStation;
+import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.vehicle.Vehicle;
+import fedvec.cluster.vehicle.VehicleDirectory;
+import fedvec.learning.aggregation.Aggregate;
+import fedvec.learning.aggregation.AggregationStrategy;
+import fedvec.learning.aggregation.Contribution;
+import fedvec.learning.parameters.ParameterVector;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * An RSU's first-tier aggregator (a child of its {@link Rsu}): it collects the local models of the
+ * RSU's round members, aggregates them with the algorithm's RSU strategy (paper 000: eqs. 16, 22,
+ * 23), forwards the aggregate to the base station, and passes the global model back down.
+ */
+public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command> {
+
+  /** Messages of the aggregator. */
+  public interface Command {}
+
+  /** The RSU opens a round for the vehicles in its range at the end of the episode. */
+  record Collect(int round, List<Integer> members, ActorRef<BaseStation.Command> baseStation)
+      implements Command, NoSerializationVerificationNeeded {}
+
+  /** A member vehicle's local model and its perf_i. */
+  public record LocalModel(int round, int vehicleId, byte[] parameters, double perf)
+      implements Command, CborSerializable {}
+
+  /** The base station's global model, to pass on to the round's members. */
+  public record DistributeGlobal(int round, byte[] parameters)
+      implements Command, CborSerializable {}
+
+  /** A member vehicle replaced its networks with the global model. */
+  public record ModelLoaded(int round, int vehicleId) implements Command, CborSerializable {}
+
+  private record RoundDeadline(int round) implements Command, NoSerializationVerificationNeeded {}
+
+  private static final String TIMER = "round";
+
+  private final int rsuId;
+  private final RunSpec spec;
+  private final TimerScheduler<Command> timers;
+  private final VehicleDirectory vehicles;
+  private final AggregationStrategy strategy;
+  private RoundInProgress round;
+
+  public static Behavior<Command> create(RunSpec spec, int rsuId, VehicleDirectory vehicles) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> new RsuAggregator(context, timers, spec, rsuId, vehicles)));
+  }
+
+  private RsuAggregator(
+      ActorContext<Command> context,
+      TimerScheduler<Command> timers,
+      RunSpec spec,
+      int rsuId,
+      VehicleDirectory vehicles) {
+    super(context);
+    this.rsuId = rsuId;
+    this.spec = spec;
+    this.timers = timers;
+    this.vehicles = vehicles;
+    this.strategy = spec.algorithm().rsuStrategy(spec.aggregation());
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Collect.class, this::onCollect)
+        .onMessage(LocalModel.class, this::onLocalModel)
+        .onMessage(DistributeGlobal.class, this::onDistributeGlobal)
+        .onMessage(ModelLoaded.class, this::onModelLoaded)
+        .onMessage(RoundDeadline.class, this::onRoundDeadline)
+        .build();
+  }
+
+  private Behavior<Command> onCollect(Collect collect) {
+    round = new RoundInProgress(collect.round(), collect.members(), collect.baseStation());
+    if (round.members.isEmpty()) {
+      forward(null, List.of());
+      return this;
+    }
+    timers.startSingleTimer(
+        TIMER, new RoundDeadline(collect.round()), Duration.ofMillis(spec.fl().rsuTimeoutMs()));
+    for (int v : round.members) {
+      vehicles.vehicle(v).tell(new Vehicle.UploadModel(collect.round(), getContext().getSelf()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onLocalModel(LocalModel model) {
+    if (round == null || model.round() != round.round) {
+      reject(model, "stale");
+      return this;
+    }
+    ParameterVector parameters = ParameterVector.fromBytes(model.round(), model.parameters());
+    if (parameters.size() != spec.ddpgShape().parameterCount()
+        || !parameters.allFinite()
+        || !Double.isFinite(model.perf())) {
+      reject(model, parameters.size() + " values, all finite: " + parameters.allFinite());
+      return this;
+    }
+    Contribution contribution = new Contribution(model.vehicleId(), parameters, model.perf(), 1);
+    if (!round.accept(contribution, model.parameters().length)) {
+      reject(model, "foreign or duplicate");
+      return this;
+    }
+    if (round.allCollected()) {
+      aggregate();
+    }
+    return this;
+  }
+
+  private void reject(LocalModel model, String why) {
+    getContext()
+        .getLog()
+        .warn(
+            "model of vehicle {} for round {} rejected: {}", model.vehicleId(), model.round(), why);
+  }
+
+  private void aggregate() {
+    timers.cancel(TIMER);
+    List<Contribution> contributions = List.copyOf(round.contributions.values());
+    if (contributions.size() < spec.fl().quorum(round.members.size())) {
+      getContext()
+          .getLog()
+          .warn(
+              "round {}: quorum missed ({} of {} models); aborted",
+              round.round,
+              contributions.size(),
+              round.members.size());
+      log(null, contributions);
+      forward(null, List.of());
+      return;
+    }
+    Aggregate aggregate = strategy.aggregate(contributions, null);
+    log(aggregate, contributions);
+    forward(aggregate, contributions);
+  }
+
+  private void forward(Aggregate aggregate, List<Contribution> contributions) {
+    round.phase = RoundInProgress.Phase.AGGREGATED;
+    round.baseStation.tell(
+        new BaseStation.RsuAggregate(
+            round.round,
+            rsuId,
+            aggregate == null ? new byte[0] : aggregate.parameters().toBytes(),
+            aggregate == null ? 0.0 : aggregate.perf(),
+            aggregate == null ? 0 : aggregate.samples(),
+            contributions.stream().map(Contribution::contributorId).toList(),
+            getContext().getSelf()));
+  }
+
+  private void log(Aggregate aggregate, List<Contribution> contributions) {
+    boolean committed = aggregate != null;
+    getContext()
+        .getLog()
+        .info(
+            "round {}: {} aggregated {} of {} vehicle models ({}), weights {}",
+            round.round,
+            strategy.describe(),
+            contributions.size(),
+            round.members.size(),
+            committed ? "committed" : "aborted",
+            committed ? aggregate.weights() : "-");
+    AggregationLog.write(
+        new AggregationRecord(
+            round.round,
+            "rsu",
+            rsuId,
+            getContext().getSelf().path().toString(),
+            getContext().getSystem().address().toString(),
+            strategy.describe(),
+            committed ? "committed" : "aborted",
+            contributions.stream().map(Contribution::contributorId).toList(),
+            round.missingModels(),
+            contributions.stream().mapToDouble(Contribution::perf).toArray(),
+            committed ? aggregate.weights() : new double[0],
+            committed ? aggregate.parameters().norm() : 0.0,
+            round.bytes));
+  }
+
+  private Behavior<Command> onDistributeGlobal(DistributeGlobal global) {
+    if (round == null
+        || global.round() != round.round
+        || round.phase != RoundInProgress.Phase.AGGREGATED) {
+      getContext().getLog().warn("global model of round {} rejected (stale)", global.round());
+      return this;
+    }
+    round.phase = RoundInProgress.Phase.DISTRIBUTING;
+    if (round.members.isEmpty()) {
+      finish();
+      return this;
+    }
+    timers.startSingleTimer(
+        TIMER, new RoundDeadline(global.round()), Duration.ofMillis(spec.fl().rsuTimeoutMs()));
+    for (int v : round.members) {
+      vehicles
+          .vehicle(v)
+          .tell(
+              new Vehicle.GlobalModel(global.round(), global.parameters(), getContext().getSelf()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onModelLoaded(ModelLoaded loaded) {
+    if (round == null || loaded.round() != round.round || !round.markLoaded(loaded.vehicleId())) {
+      return this;
+    }
+    if (round.allLoaded()) {
+      finish();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onRoundDeadline(RoundDeadline deadline) {
+    if (round == null || deadline.round() != round.round) {
+      return this;
+    }
+    if (round.phase == RoundInProgress.Phase.COLLECTING) {
+      getContext()
+          .getLog()
+          .warn(
+              "round {}: deadline; no model from vehicles {}", round.round, round.missingModels());
+      aggregate();
+    } else if (round.phase == RoundInProgress.Phase.DISTRIBUTING) {
+      getContext()
+          .getLog()
+          .warn(
+              "round {}: deadline; {} of {} vehicles loaded the global model",
+              round.round,
+              round.loaded.size(),
+              round.members.size());
+      finish();
+    }
+    return this;
+  }
+
+  private void finish() {
+    timers.cancel(TIMER);
+    round.baseStation.tell(new BaseStation.RsuDistributed(round.round, rsuId));
+    round = null;
+  }
+}

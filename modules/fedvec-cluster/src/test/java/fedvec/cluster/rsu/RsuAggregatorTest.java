@@ -1,0 +1,129 @@
+package fedvec.cluster.rsu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fedvec.cluster.bs.BaseStation;
+import fedvec.cluster.settings.FedvecConfig;
+import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.settings.RunSpecLoader;
+import fedvec.cluster.vehicle.Vehicle;
+import fedvec.learning.parameters.ParameterVector;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The RSU tier of a round: eq. (16) weights, quorum, deadlines, and what is never counted. */
+class RsuAggregatorTest {
+  private static final ActorTestKit testKit = ActorTestKit.create();
+  private static final RunSpec SPEC =
+      RunSpecLoader.load(
+          FedvecConfig.load(
+              null, null, Map.of("fl.rsu-timeout", "400ms", "fl.min-fraction", "0.5")));
+  private static final int SIZE = SPEC.ddpgShape().parameterCount();
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  private static byte[] model(float value) {
+    float[] values = new float[SIZE];
+    Arrays.fill(values, value);
+    return new ParameterVector(1, values).toBytes();
+  }
+
+  /** Probes standing in for vehicles 1..n, and an aggregator that reaches them. */
+  private record Fixture(
+      List<TestProbe<Vehicle.Command>> vehicles,
+      TestProbe<BaseStation.Command> baseStation,
+      ActorRef<RsuAggregator.Command> aggregator) {
+
+    static Fixture of(int vehicles) {
+      List<TestProbe<Vehicle.Command>> probes =
+          java.util.stream.IntStream.rangeClosed(1, vehicles)
+              .mapToObj(i -> testKit.<Vehicle.Command>createTestProbe())
+              .toList();
+      ActorRef<RsuAggregator.Command> aggregator =
+          testKit.spawn(RsuAggregator.create(SPEC, 0, id -> probes.get(id - 1).ref()));
+      return new Fixture(probes, testKit.createTestProbe(), aggregator);
+    }
+
+    ActorRef<RsuAggregator.Command> uploadRequestOf(int vehicle) {
+      return vehicles.get(vehicle - 1).expectMessageClass(Vehicle.UploadModel.class).replyTo();
+    }
+  }
+
+  @Test
+  void aggregatesWithSoftmaxPerformanceWeightsAndPassesTheGlobalModelDown() {
+    // given an RSU round with vehicles 1 and 2
+    Fixture f = Fixture.of(2);
+    f.aggregator().tell(new RsuAggregator.Collect(1, List.of(1, 2), f.baseStation().ref()));
+    // when vehicle 1 (perf -1, all ones) and vehicle 2 (perf -2, all zeros) upload
+    f.uploadRequestOf(1).tell(new RsuAggregator.LocalModel(1, 1, model(1f), -1.0));
+    f.uploadRequestOf(2).tell(new RsuAggregator.LocalModel(1, 2, model(0f), -2.0));
+    // then standardised perf [1, -1] gives w = softmax([1, -1]) = [e / (e + 1/e), ...]: eqs. (16),
+    // (22)
+    BaseStation.RsuAggregate aggregate =
+        f.baseStation().expectMessageClass(BaseStation.RsuAggregate.class);
+    double w1 = Math.E / (Math.E + 1 / Math.E);
+    assertEquals(List.of(1, 2), aggregate.contributors());
+    assertEquals(2, aggregate.samples());
+    assertEquals(-1.5, aggregate.perf(), 1e-12);
+    float[] values = ParameterVector.fromBytes(1, aggregate.parameters()).toArray();
+    assertEquals((float) w1, values[0]);
+    assertEquals((float) w1, values[SIZE - 1]);
+
+    // and the global model goes to both vehicles; the BS hears once all loaded it
+    aggregate.replyTo().tell(new RsuAggregator.DistributeGlobal(1, model(0.5f)));
+    for (int v = 1; v <= 2; v++) {
+      Vehicle.GlobalModel global =
+          f.vehicles().get(v - 1).expectMessageClass(Vehicle.GlobalModel.class);
+      assertArrayEquals(model(0.5f), global.parameters());
+      global.replyTo().tell(new RsuAggregator.ModelLoaded(1, v));
+    }
+    assertEquals(new BaseStation.RsuDistributed(1, 0), f.baseStation().receiveMessage());
+  }
+
+  @Test
+  void staleForeignDuplicateAndPoisonedModelsAreNeverCounted() {
+    // given a round with three members; quorum is 2 of 3
+    Fixture f = Fixture.of(3);
+    f.aggregator().tell(new RsuAggregator.Collect(2, List.of(1, 2, 3), f.baseStation().ref()));
+    ActorRef<RsuAggregator.Command> rsu = f.uploadRequestOf(1);
+    // when vehicle 1 uploads, then again; a stranger, a stale round and a NaN model arrive; 3 is
+    // silent
+    rsu.tell(new RsuAggregator.LocalModel(2, 1, model(1f), -1.0));
+    rsu.tell(new RsuAggregator.LocalModel(2, 1, model(100f), 5.0)); // duplicate
+    rsu.tell(new RsuAggregator.LocalModel(2, 9, model(100f), 5.0)); // not a member
+    rsu.tell(new RsuAggregator.LocalModel(1, 2, model(100f), 5.0)); // stale round
+    rsu.tell(new RsuAggregator.LocalModel(2, 2, model(Float.NaN), 0.0)); // poisoned
+    rsu.tell(new RsuAggregator.LocalModel(2, 2, model(3f), -1.0)); // vehicle 2's real model
+    // then at the deadline the quorum holds (2 of 3) and only the first models of 1 and 2 count
+    BaseStation.RsuAggregate aggregate =
+        f.baseStation().expectMessageClass(BaseStation.RsuAggregate.class, Duration.ofSeconds(3));
+    assertEquals(List.of(1, 2), aggregate.contributors());
+    assertEquals(
+        2f, ParameterVector.fromBytes(2, aggregate.parameters()).get(0)); // equal perf: mean
+  }
+
+  @Test
+  void withoutQuorumTheRoundAbortsAndSendsNoModel() {
+    // given a round with three members of which only one answers
+    Fixture f = Fixture.of(3);
+    f.aggregator().tell(new RsuAggregator.Collect(3, List.of(1, 2, 3), f.baseStation().ref()));
+    f.uploadRequestOf(1).tell(new RsuAggregator.LocalModel(3, 1, model(1f), -1.0));
+    // then the deadline ends the wait with an explicit abort
+    BaseStation.RsuAggregate aggregate =
+        f.baseStation().expectMessageClass(BaseStation.RsuAggregate.class, Duration.ofSeconds(3));
+    assertEquals(0, aggregate.samples());
+    assertEquals(0, aggregate.parameters().length);
+    assertEquals(List.of(), aggregate.contributors());
+  }
+}
