@@ -196,20 +196,6 @@ public final class DdpgAgent implements Learner {
     return actor.layout().then(critic.layout());
   }
 
-  /** Q(s, a) of the online critic (diagnostics and tests). */
-  public double q(float[] observation, float[] action) {
-    try (GradMode off = GradMode.off();
-        NDManager scope = manager.newSubManager()) {
-      NDArray s = scope.create(observation, new Shape(1, observation.length));
-      NDArray a = scope.create(action, new Shape(1, action.length));
-      return critic.forward(store, s.concat(a, 1), false).getFloat();
-    }
-  }
-
-  public int replaySize() {
-    return replay.size();
-  }
-
   @Override
   public void close() {
     manager.close();

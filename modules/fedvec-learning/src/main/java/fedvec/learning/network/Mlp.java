@@ -27,7 +27,6 @@ public final class Mlp {
   static final double OUTPUT_INIT_BOUND = 3e-3;
 
   private final String name;
-  private final int[] sizes; // input, hidden..., output
   private final SequentialBlock block = new SequentialBlock();
   private final List<NDArray> parameters = new ArrayList<>();
 
@@ -39,7 +38,6 @@ public final class Mlp {
    */
   public Mlp(String name, int[] sizes, NDManager manager, float[] values) {
     this.name = name;
-    this.sizes = sizes.clone();
     for (int layer = 1; layer < sizes.length; layer++) {
       block.add(Linear.builder().setUnits(sizes[layer]).build());
       if (layer < sizes.length - 1) {
@@ -148,9 +146,5 @@ public final class Mlp {
   /** The parameter tensors, in block order (the optimizer's view). */
   List<NDArray> parameterArrays() {
     return parameters;
-  }
-
-  public int[] sizes() {
-    return sizes.clone();
   }
 }

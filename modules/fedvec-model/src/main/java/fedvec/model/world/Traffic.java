@@ -42,10 +42,6 @@ public final class Traffic {
     return new Traffic(kinematics, serving, layout);
   }
 
-  public int vehicleCount() {
-    return kinematics.length;
-  }
-
   public int slots() {
     return servingRsu.length;
   }
