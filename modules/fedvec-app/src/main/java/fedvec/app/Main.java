@@ -23,6 +23,11 @@ public final class Main {
     System.setProperty("ai.djl.pytorch.num_threads", "1");
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     System.setProperty("java.awt.headless", "true");
+    if (args.length > 0 && args[0].equals("node")) {
+      System.setProperty("fedvec.console.level", "INFO"); // a node's console is its log
+    }
+    // initialise logging before any thread logs, so no early line is lost or replayed
+    org.slf4j.LoggerFactory.getILoggerFactory();
     return new CommandLine(new FedvecCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setOut(out)

@@ -1,6 +1,8 @@
 package fedvec.app;
 
 import com.typesafe.config.Config;
+import fedvec.app.node.NodeOptions;
+import fedvec.cluster.node.FedvecNode;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.InvalidSettingException;
 import fedvec.cluster.settings.RunSpec;
@@ -8,12 +10,15 @@ import fedvec.cluster.settings.RunSpecLoader;
 import fedvec.learning.algorithm.Algorithm;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,6 +91,27 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(
+      names = "--cluster",
+      description =
+          "Run as the coordinator of a multi-node cluster (default: one embedded node, all roles).")
+  boolean cluster;
+
+  @Option(
+      names = "--min-nodes",
+      paramLabel = "N",
+      description =
+          "With --cluster: nodes (this one included) that must be Up before the run starts.")
+  int minNodes = 1;
+
+  @Option(
+      names = "--join-timeout",
+      paramLabel = "SECONDS",
+      description = "With --cluster: how long to wait for --min-nodes nodes (default 120).")
+  int joinTimeoutSeconds = 120;
+
+  @Mixin NodeOptions node = new NodeOptions();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -93,19 +119,38 @@ final class RunCommand implements Callable<Integer> {
     Config config;
     RunDirectory directory;
     try {
-      config = FedvecConfig.load(scenario, configFile, overrides());
+      Map<String, String> overrides = overrides();
+      if (cluster) {
+        overrides.putAll(node.overrides(List.of(FedvecNode.COORDINATOR, FedvecNode.RSU), 2551));
+      }
+      config = FedvecConfig.load(scenario, configFile, overrides);
       runSpec = RunSpecLoader.load(config);
       directory = RunDirectory.reserve(out != null ? out : defaultDirectory(runSpec));
     } catch (InvalidSettingException e) {
       err.println("fedvec run: " + e.getMessage());
       return BAD_INPUT;
     }
-    return new Simulation(runSpec, config, directory, !quiet, spec.commandLine().getOut(), err)
+    Simulation.Deployment deployment =
+        new Simulation.Deployment(cluster, minNodes, Duration.ofSeconds(joinTimeoutSeconds));
+    return new Simulation(
+            runSpec, config, directory, deployment, !quiet, spec.commandLine().getOut(), err)
         .run();
   }
 
   /** The flags as config overrides; the flags are checked here so errors name them. */
   private Map<String, String> overrides() {
+    if (!cluster && node.anyClusterFlag()) {
+      throw new InvalidSettingException(
+          "--cluster", "--port, --seed-nodes and --roles only apply with --cluster");
+    }
+    if (minNodes < 1 || (!cluster && minNodes != 1)) {
+      throw new InvalidSettingException(
+          "--min-nodes", "must be 1 without --cluster, at least 1 with it; got " + minNodes);
+    }
+    if (joinTimeoutSeconds < 1) {
+      throw new InvalidSettingException(
+          "--join-timeout", "must be a positive number of seconds, got " + joinTimeoutSeconds);
+    }
     Map<String, String> all = new LinkedHashMap<>(sets);
     if (algorithm != null) {
       if (Algorithm.byId(algorithm).isEmpty()) {

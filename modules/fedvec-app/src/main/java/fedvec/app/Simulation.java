@@ -2,11 +2,13 @@ package fedvec.app;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
-import fedvec.app.output.AggregationFile;
+import fedvec.app.node.NodeLauncher;
+import fedvec.app.output.AggregationJsonl;
 import fedvec.app.output.MetricsCsv;
 import fedvec.app.output.Plots;
 import fedvec.app.output.RunLogging;
 import fedvec.app.output.RunSummary;
+import fedvec.app.output.TrafficCsv;
 import fedvec.cluster.clock.EpisodeMetrics;
 import fedvec.cluster.clock.RunEvent;
 import fedvec.cluster.node.EmbeddedCluster;
@@ -24,11 +26,24 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.pekko.actor.typed.ActorSystem;
 
-/** Runs one simulation on an embedded node and writes its outputs into its run directory. */
+/**
+ * Runs one simulation from this node (the embedded one, or the coordinator of a cluster) and writes
+ * its outputs into its run directory.
+ */
 final class Simulation {
+  /**
+   * How the run is deployed.
+   *
+   * @param cluster false: one embedded node; true: this node coordinates a cluster
+   * @param minNodes nodes that must host the run before it starts
+   * @param joinTimeout how long to wait for them
+   */
+  record Deployment(boolean cluster, int minNodes, Duration joinTimeout) {}
+
   private final RunSpec spec;
   private final Config config;
   private final RunDirectory directory;
+  private final Deployment deployment;
   private final boolean progress;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -37,12 +52,14 @@ final class Simulation {
       RunSpec spec,
       Config config,
       RunDirectory directory,
+      Deployment deployment,
       boolean progress,
       PrintWriter out,
       PrintWriter err) {
     this.spec = spec;
     this.config = config;
     this.directory = directory;
+    this.deployment = deployment;
     this.progress = progress;
     this.out = out;
     this.err = err;
@@ -52,22 +69,34 @@ final class Simulation {
     Path work = directory.work();
     long start = System.nanoTime();
     List<EpisodeMetrics> episodes = new ArrayList<>();
+    int aggregations;
     try (RunLogging logging = new RunLogging(work);
-        MetricsCsv metrics = new MetricsCsv(work.resolve("metrics.csv"))) {
-      ActorSystem<Void> system = EmbeddedCluster.start(config, Duration.ofSeconds(60));
+        MetricsCsv metrics = new MetricsCsv(work.resolve("metrics.csv"));
+        AggregationJsonl aggregationLines =
+            new AggregationJsonl(work.resolve("aggregation.jsonl"));
+        TrafficCsv traffic = new TrafficCsv(work.resolve("traffic.csv"))) {
+      ActorSystem<Void> system =
+          deployment.cluster()
+              ? NodeLauncher.start(config)
+              : EmbeddedCluster.start(config, Duration.ofSeconds(60));
+      RunSession session = null;
       try (ProgressBar bar = progressBar()) {
-        RunSession session = RunSession.start(system, spec);
+        session = RunSession.start(system, spec, deployment.minNodes(), deployment.joinTimeout());
         while (true) {
           RunEvent event = session.next(progressTimeout());
           if (event instanceof RunEvent.EpisodeCompleted completed) {
             episodes.add(completed.metrics());
             metrics.write(completed.metrics());
+            aggregationLines.write(completed.aggregations());
+            traffic.write(completed.metrics().episode(), completed.traffic());
             if (bar != null) {
               bar.step();
               bar.setExtraMessage(String.format(" cost %.1f", completed.metrics().tally().cost()));
             }
           } else if (event instanceof RunEvent.RunCompleted) {
             break;
+          } else if (event instanceof RunEvent.RunFailed failed) {
+            throw new IllegalStateException(failed.reason());
           }
         }
       } catch (Exception e) {
@@ -75,11 +104,14 @@ final class Simulation {
         err.println("partial outputs and run.log are in " + work);
         return 1;
       } finally {
+        if (session != null) {
+          session.shutdownNodes(Duration.ofSeconds(20));
+        }
         EmbeddedCluster.stop(system);
       }
+      aggregations = aggregationLines.lines();
     }
     double wallSeconds = (System.nanoTime() - start) / 1e9;
-    int aggregations = AggregationFile.sort(work.resolve("aggregation.jsonl"));
     Plots.write(work.resolve("plots"), title(), episodes);
     summary(episodes, wallSeconds).write(work.resolve("summary.json"));
     directory.commit();

@@ -18,9 +18,11 @@ public final class AggregationLog {
 
   private AggregationLog() {}
 
-  public static void write(AggregationRecord record) {
+  /** Logs {@code record} as one JSON line and returns it. */
+  public static AggregationRecord write(AggregationRecord record) {
     try {
       LOG.info(JSON.writeValueAsString(record));
+      return record;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write aggregation record " + record, e);
     }

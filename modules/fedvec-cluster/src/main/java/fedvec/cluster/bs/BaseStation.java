@@ -7,6 +7,9 @@ import fedvec.cluster.clock.SimulationClock;
 import fedvec.cluster.rsu.Rsu;
 import fedvec.cluster.rsu.RsuAggregator;
 import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.traffic.Link;
+import fedvec.cluster.traffic.TrafficMeter;
+import fedvec.cluster.traffic.TrafficTally;
 import fedvec.learning.aggregation.Aggregate;
 import fedvec.learning.aggregation.AggregationStrategy;
 import fedvec.learning.aggregation.Contribution;
@@ -47,6 +50,8 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
    *
    * @param samples vehicles behind the aggregate
    * @param contributors their ids
+   * @param record the RSU's aggregation line, null when it had no vehicles
+   * @param traffic what the RSU's round exchanged with its vehicles so far
    * @param replyTo where the global model goes back down
    */
   public record RsuAggregate(
@@ -56,11 +61,14 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
       double perf,
       int samples,
       List<Integer> contributors,
+      AggregationRecord record,
+      TrafficTally traffic,
       ActorRef<RsuAggregator.Command> replyTo)
       implements Command, CborSerializable {}
 
-  /** An RSU passed the global model to its vehicles. */
-  public record RsuDistributed(int round, int rsuId) implements Command, CborSerializable {}
+  /** An RSU passed the global model to its vehicles; what that exchanged with them. */
+  public record RsuDistributed(int round, int rsuId, TrafficTally traffic)
+      implements Command, CborSerializable {}
 
   private record RoundDeadline(int round) implements Command, NoSerializationVerificationNeeded {}
 
@@ -78,6 +86,9 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
   private final TreeMap<Integer, RsuAggregate> aggregates = new TreeMap<>();
   private final Set<Integer> distributed = new TreeSet<>();
   private boolean committed;
+  private final List<AggregationRecord> records = new ArrayList<>();
+  private final TrafficMeter meter;
+  private TrafficTally roundTraffic = TrafficTally.empty();
 
   public static Behavior<Command> create(RunSpec spec) {
     return Behaviors.setup(
@@ -89,6 +100,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     this.spec = spec;
     this.timers = timers;
     this.strategy = spec.algorithm().baseStationStrategy(spec.aggregation());
+    this.meter = new TrafficMeter(context.getSystem());
     // theta_global starts as the vehicles' common initial model
     this.global = spec.ddpgShape().initialParameters(spec.run().seed());
     ClusterSharding sharding = ClusterSharding.get(context.getSystem());
@@ -118,15 +130,21 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     collecting = true;
     aggregates.clear();
     distributed.clear();
+    records.clear();
+    roundTraffic = TrafficTally.empty();
+    meter.drain();
     timers.startSingleTimer(
         TIMER, new RoundDeadline(round), Duration.ofMillis(spec.fl().bsTimeoutMs()));
     for (EntityRef<Rsu.Command> rsu : rsus) {
-      rsu.tell(new Rsu.CollectModels(round, getContext().getSelf()));
+      Rsu.CollectModels collect = new Rsu.CollectModels(round, getContext().getSelf());
+      meter.count(Link.BS_TO_RSU, collect);
+      rsu.tell(collect);
     }
     return this;
   }
 
   private Behavior<Command> onRsuAggregate(RsuAggregate aggregate) {
+    meter.count(Link.RSU_TO_BS, aggregate);
     if (!collecting
         || aggregate.round() != round
         || aggregate.rsuId() < 0
@@ -141,6 +159,10 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
       return this;
     }
     aggregates.put(aggregate.rsuId(), aggregate);
+    roundTraffic = roundTraffic.plus(aggregate.traffic());
+    if (aggregate.record() != null) {
+      records.add(aggregate.record());
+    }
     if (aggregates.size() == rsus.size()) {
       aggregate();
     }
@@ -181,7 +203,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     if (committed) {
       global = result.parameters().withVersion(round);
     }
-    log(result, contributions, missing, bytes);
+    records.add(log(result, contributions, missing, bytes));
     if (!committed) {
       finishRound();
       return;
@@ -190,11 +212,13 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
         TIMER, new RoundDeadline(round), Duration.ofMillis(spec.fl().bsTimeoutMs()));
     byte[] packed = global.toBytes();
     for (int r : aggregates.keySet()) {
-      aggregates.get(r).replyTo().tell(new RsuAggregator.DistributeGlobal(round, packed));
+      RsuAggregator.DistributeGlobal distribute = new RsuAggregator.DistributeGlobal(round, packed);
+      meter.count(Link.BS_TO_RSU, distribute);
+      aggregates.get(r).replyTo().tell(distribute);
     }
   }
 
-  private void log(
+  private AggregationRecord log(
       Aggregate result, List<Contribution> contributions, List<Integer> missing, long bytes) {
     getContext()
         .getLog()
@@ -205,7 +229,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
             contributions.size(),
             committed ? "committed" : "aborted",
             committed ? result.weights() : "-");
-    AggregationLog.write(
+    return AggregationLog.write(
         new AggregationRecord(
             round,
             "bs",
@@ -223,9 +247,11 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
   }
 
   private Behavior<Command> onRsuDistributed(RsuDistributed done) {
+    meter.count(Link.RSU_TO_BS, done);
     if (done.round() != round || collecting || !distributed.add(done.rsuId())) {
       return this;
     }
+    roundTraffic = roundTraffic.plus(done.traffic());
     if (distributed.size() == aggregates.size()) {
       finishRound();
     }
@@ -260,6 +286,11 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
 
   private void finishRound() {
     timers.cancel(TIMER);
-    clock.tell(new SimulationClock.RoundDone(round, committed));
+    records.sort(
+        java.util.Comparator.comparing((AggregationRecord r) -> r.rsu() == null)
+            .thenComparing(r -> r.rsu() == null ? 0 : r.rsu()));
+    clock.tell(
+        new SimulationClock.RoundDone(
+            round, committed, List.copyOf(records), roundTraffic.plus(meter.drain())));
   }
 }

@@ -1,13 +1,26 @@
 package fedvec.cluster.clock;
 
 import fedvec.cluster.CborSerializable;
+import fedvec.cluster.aggregation.AggregationRecord;
+import fedvec.cluster.traffic.TrafficTally;
+import java.util.List;
 
 /** What the clock reports to whoever started the run. */
 public interface RunEvent extends CborSerializable {
 
-  /** An episode (and its federated round) finished. */
-  record EpisodeCompleted(EpisodeMetrics metrics) implements RunEvent {}
+  /**
+   * An episode (and its federated round) finished.
+   *
+   * @param aggregations the round's aggregation lines: RSUs by id, then the base station
+   * @param traffic messages and bytes per link during the episode and its round
+   */
+  record EpisodeCompleted(
+      EpisodeMetrics metrics, List<AggregationRecord> aggregations, TrafficTally traffic)
+      implements RunEvent {}
 
   /** The last episode finished. */
   record RunCompleted(int episodes) implements RunEvent {}
+
+  /** The run could not start or go on. */
+  record RunFailed(String reason) implements RunEvent {}
 }

@@ -1,9 +1,13 @@
 package fedvec.cluster.clock;
 
 import fedvec.cluster.CborSerializable;
+import fedvec.cluster.aggregation.AggregationRecord;
 import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.rsu.Rsu;
 import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.traffic.Link;
+import fedvec.cluster.traffic.TrafficMeter;
+import fedvec.cluster.traffic.TrafficTally;
 import fedvec.model.offload.SlotTally;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,12 +36,16 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
   /** Starts the run; events go to {@code replyTo}. */
   public record Start(ActorRef<RunEvent> replyTo) implements Command, CborSerializable {}
 
-  /** An RSU finished a slot; its cell's tally. */
-  public record SlotDone(int episode, int slot, int rsuId, SlotTally tally)
+  /** An RSU finished a slot: its cell's tally and what it exchanged with its vehicles. */
+  public record SlotDone(int episode, int slot, int rsuId, SlotTally tally, TrafficTally traffic)
       implements Command, CborSerializable {}
 
-  /** The base station finished a round. */
-  public record RoundDone(int round, boolean committed) implements Command, CborSerializable {}
+  /**
+   * The base station finished a round: the aggregation lines of its RSUs and its own, the traffic.
+   */
+  public record RoundDone(
+      int round, boolean committed, List<AggregationRecord> records, TrafficTally traffic)
+      implements Command, CborSerializable {}
 
   private record SlotDeadline(int episode, int slot)
       implements Command, NoSerializationVerificationNeeded {}
@@ -58,6 +66,9 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
   private SlotTally episodeTally;
   private long episodeStartNanos;
   private boolean roundOpen;
+  private TrafficTally episodeTraffic;
+  private List<AggregationRecord> aggregations;
+  private final TrafficMeter meter;
 
   public static Behavior<Command> create(RunSpec spec, ActorRef<BaseStation.Command> baseStation) {
     return Behaviors.setup(
@@ -75,6 +86,7 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
     this.spec = spec;
     this.timers = timers;
     this.baseStation = baseStation;
+    this.meter = new TrafficMeter(context.getSystem());
     ClusterSharding sharding = ClusterSharding.get(context.getSystem());
     for (int r = 0; r < spec.rsus(); r++) {
       rsus.add(sharding.entityRefFor(Rsu.TYPE_KEY, String.valueOf(r)));
@@ -114,6 +126,8 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
   private void beginEpisode(int next) {
     episode = next;
     episodeTally = SlotTally.EMPTY;
+    episodeTraffic = TrafficTally.empty();
+    aggregations = List.of();
     episodeStartNanos = System.nanoTime();
     beginSlot(0);
   }
@@ -126,11 +140,14 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
     timers.startSingleTimer(
         TIMER, new SlotDeadline(episode, slot), Duration.ofMillis(2 * spec.fl().slotTimeoutMs()));
     for (EntityRef<Rsu.Command> rsu : rsus) {
-      rsu.tell(new Rsu.BeginSlot(episode, slot, getContext().getSelf()));
+      Rsu.BeginSlot begin = new Rsu.BeginSlot(episode, slot, getContext().getSelf());
+      meter.count(Link.CONTROL, begin);
+      rsu.tell(begin);
     }
   }
 
   private Behavior<Command> onSlotDone(SlotDone done) {
+    meter.count(Link.CONTROL, done);
     if (done.episode() != episode
         || done.slot() != slot
         || done.rsuId() < 0
@@ -146,6 +163,7 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
       return this;
     }
     cells[done.rsuId()] = done.tally();
+    episodeTraffic = episodeTraffic.plus(done.traffic());
     if (++cellsDone == cells.length) {
       endSlot();
     }
@@ -178,17 +196,22 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
       roundOpen = true;
       timers.startSingleTimer(
           TIMER, new RoundDeadline(episode), Duration.ofMillis(2 * spec.fl().bsTimeoutMs()));
-      baseStation.tell(new BaseStation.StartRound(episode, getContext().getSelf()));
+      BaseStation.StartRound start = new BaseStation.StartRound(episode, getContext().getSelf());
+      meter.count(Link.CONTROL, start);
+      baseStation.tell(start);
     } else {
       endEpisode("none");
     }
   }
 
   private Behavior<Command> onRoundDone(RoundDone done) {
+    meter.count(Link.CONTROL, done);
     if (!roundOpen || done.round() != episode) {
       getContext().getLog().warn("RoundDone {} rejected (stale)", done.round());
       return this;
     }
+    aggregations = done.records();
+    episodeTraffic = episodeTraffic.plus(done.traffic());
     endEpisode(done.committed() ? "committed" : "aborted");
     return this;
   }
@@ -207,7 +230,9 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
     long wallMs = (System.nanoTime() - episodeStartNanos) / 1_000_000;
     listener.tell(
         new RunEvent.EpisodeCompleted(
-            new EpisodeMetrics(episode, episodeTally, spec.vehicles(), round, wallMs)));
+            new EpisodeMetrics(episode, episodeTally, spec.vehicles(), round, wallMs),
+            aggregations,
+            episodeTraffic.plus(meter.drain())));
     if (episode < spec.run().episodes()) {
       beginEpisode(episode + 1);
     } else {

@@ -5,21 +5,17 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 
 /** The embedded default: one node with every role, on loopback, that joins itself. */
 public final class EmbeddedCluster {
-  /** Every fedvec node's actor system has this name; nodes of one cluster must share it. */
-  public static final String SYSTEM_NAME = "fedvec";
-
   private EmbeddedCluster() {}
 
   /** Starts the node and waits until it is Up (at most {@code timeout}). */
   public static ActorSystem<Void> start(Config config, Duration timeout) throws TimeoutException {
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+    ActorSystem<Void> system = FedvecNode.start(config);
     Cluster cluster = Cluster.get(system);
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,5 +1,6 @@
 package fedvec.cluster.node;
 
+import com.typesafe.config.Config;
 import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.clock.SimulationClock;
 import fedvec.cluster.rsu.Rsu;
@@ -9,6 +10,8 @@ import fedvec.cluster.vehicle.VehicleDirectory;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
@@ -28,9 +31,25 @@ public final class FedvecNode {
   public static final String RSU = "rsu";
   public static final String VEHICLES = "vehicles";
 
+  /** Every fedvec node's actor system has this name; nodes of one cluster must share it. */
+  public static final String SYSTEM_NAME = "fedvec";
+
   private FedvecNode() {}
 
-  /** Starts the run's entities and singletons on {@code system}; returns the clock's proxy. */
+  /**
+   * Starts a node: its actor system (which joins the cluster's seed nodes, if the config names any)
+   * and its {@link NodeAgent}, through which the coordinator hands it the run.
+   */
+  public static ActorSystem<Void> start(Config config) {
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+    system.systemActorOf(NodeAgent.create(), "node-agent", Props.empty());
+    return system;
+  }
+
+  /**
+   * Starts the run's entities and singletons on {@code system}; returns the clock's proxy.
+   * Idempotent: a second call returns the same regions and proxies.
+   */
   public static ActorRef<SimulationClock.Command> host(ActorSystem<?> system, RunSpec spec) {
     ClusterSharding sharding = ClusterSharding.get(system);
     VehicleDirectory vehicles = VehicleDirectory.sharded(system);

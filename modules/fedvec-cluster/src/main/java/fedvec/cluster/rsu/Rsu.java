@@ -4,6 +4,8 @@ import fedvec.cluster.CborSerializable;
 import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.clock.SimulationClock;
 import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.traffic.Link;
+import fedvec.cluster.traffic.TrafficMeter;
 import fedvec.cluster.vehicle.Vehicle;
 import fedvec.cluster.vehicle.VehicleDirectory;
 import fedvec.model.offload.Cell;
@@ -73,6 +75,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   private final RunSpec spec;
   private final TimerScheduler<Command> timers;
   private final VehicleDirectory vehicles;
+  private final TrafficMeter meter;
   private final CellResolver resolver;
   private final double[] vehicleCpuHz;
   private final ActorRef<DigitalTwin.Command> twin;
@@ -101,6 +104,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     this.spec = spec;
     this.timers = timers;
     this.vehicles = vehicles;
+    this.meter = new TrafficMeter(context.getSystem());
     this.resolver = new CellResolver(spec.scenario());
     this.vehicleCpuHz = new double[spec.vehicles()];
     for (int v = 0; v < vehicleCpuHz.length; v++) {
@@ -173,19 +177,18 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
             .collect(Collectors.toMap(Cell.Member::vehicleId, Function.identity()));
     for (Cell.Member m : cell.members()) {
       Cell.Member assistant = m.assistantId() < 0 ? null : byId.get(m.assistantId());
-      vehicles
-          .vehicle(m.vehicleId())
-          .tell(
-              new Vehicle.Observe(
-                  current.episode,
-                  current.slot,
-                  id,
-                  cell.rsuPositionM(),
-                  snapshot,
-                  assistant == null ? null : assistant.kinematics(),
-                  assistant == null ? 0.0 : assistant.cpuHz(),
-                  cell.members().size(),
-                  getContext().getSelf()));
+      send(
+          m.vehicleId(),
+          new Vehicle.Observe(
+              current.episode,
+              current.slot,
+              id,
+              cell.rsuPositionM(),
+              snapshot,
+              assistant == null ? null : assistant.kinematics(),
+              assistant == null ? 0.0 : assistant.cpuHz(),
+              cell.members().size(),
+              getContext().getSelf()));
     }
     if (cell.members().isEmpty()) {
       finishSlot();
@@ -194,6 +197,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   }
 
   private Behavior<Command> onVehicleDecision(VehicleDecision message) {
+    meter.count(Link.VEHICLE_TO_RSU, message);
     if (current == null
         || !current.is(message.episode(), message.slot())
         || !current.accept(message.decision())) {
@@ -255,16 +259,16 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     Map<Integer, TaskOutcome> byVehicle =
         outcomes.stream().collect(Collectors.toMap(TaskOutcome::vehicleId, Function.identity()));
     for (int v : current.memberIds) {
-      vehicles
-          .vehicle(v)
-          .tell(
-              new Vehicle.Outcome(
-                  current.episode, current.slot, byVehicle.get(v), getContext().getSelf()));
+      send(
+          v,
+          new Vehicle.Outcome(
+              current.episode, current.slot, byVehicle.get(v), getContext().getSelf()));
     }
     return this;
   }
 
   private Behavior<Command> onSlotAck(SlotAck ack) {
+    meter.count(Link.VEHICLE_TO_RSU, ack);
     if (current == null
         || !current.is(ack.episode(), ack.slot())
         || !current.acknowledge(ack.vehicleId())) {
@@ -323,8 +327,14 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   private void finishSlot() {
     timers.cancel(SLOT_TIMER);
     current.clock.tell(
-        new SimulationClock.SlotDone(current.episode, current.slot, id, current.tally));
+        new SimulationClock.SlotDone(
+            current.episode, current.slot, id, current.tally, meter.drain()));
     current = null;
+  }
+
+  private void send(int vehicle, Vehicle.Command message) {
+    meter.count(Link.RSU_TO_VEHICLE, message);
+    vehicles.vehicle(vehicle).tell(message);
   }
 
   // ---- one round: the members are the vehicles in range at the end of the episode that just ended

@@ -5,6 +5,8 @@ import fedvec.cluster.aggregation.AggregationLog;
 import fedvec.cluster.aggregation.AggregationRecord;
 import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.traffic.Link;
+import fedvec.cluster.traffic.TrafficMeter;
 import fedvec.cluster.vehicle.Vehicle;
 import fedvec.cluster.vehicle.VehicleDirectory;
 import fedvec.learning.aggregation.Aggregate;
@@ -55,6 +57,7 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
   private final RunSpec spec;
   private final TimerScheduler<Command> timers;
   private final VehicleDirectory vehicles;
+  private final TrafficMeter meter;
   private final AggregationStrategy strategy;
   private RoundInProgress round;
 
@@ -76,6 +79,7 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
     this.spec = spec;
     this.timers = timers;
     this.vehicles = vehicles;
+    this.meter = new TrafficMeter(context.getSystem());
     this.strategy = spec.algorithm().rsuStrategy(spec.aggregation());
   }
 
@@ -93,18 +97,19 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
   private Behavior<Command> onCollect(Collect collect) {
     round = new RoundInProgress(collect.round(), collect.members(), collect.baseStation());
     if (round.members.isEmpty()) {
-      forward(null, List.of());
+      forward(null, List.of(), null);
       return this;
     }
     timers.startSingleTimer(
         TIMER, new RoundDeadline(collect.round()), Duration.ofMillis(spec.fl().rsuTimeoutMs()));
     for (int v : round.members) {
-      vehicles.vehicle(v).tell(new Vehicle.UploadModel(collect.round(), getContext().getSelf()));
+      send(v, new Vehicle.UploadModel(collect.round(), getContext().getSelf()));
     }
     return this;
   }
 
   private Behavior<Command> onLocalModel(LocalModel model) {
+    meter.count(Link.VEHICLE_TO_RSU, model);
     if (round == null || model.round() != round.round) {
       reject(model, "stale");
       return this;
@@ -145,16 +150,15 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
               round.round,
               contributions.size(),
               round.members.size());
-      log(null, contributions);
-      forward(null, List.of());
+      forward(null, List.of(), log(null, contributions));
       return;
     }
     Aggregate aggregate = strategy.aggregate(contributions, null);
-    log(aggregate, contributions);
-    forward(aggregate, contributions);
+    forward(aggregate, contributions, log(aggregate, contributions));
   }
 
-  private void forward(Aggregate aggregate, List<Contribution> contributions) {
+  private void forward(
+      Aggregate aggregate, List<Contribution> contributions, AggregationRecord record) {
     round.phase = RoundInProgress.Phase.AGGREGATED;
     round.baseStation.tell(
         new BaseStation.RsuAggregate(
@@ -164,10 +168,12 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
             aggregate == null ? 0.0 : aggregate.perf(),
             aggregate == null ? 0 : aggregate.samples(),
             contributions.stream().map(Contribution::contributorId).toList(),
+            record,
+            meter.drain(),
             getContext().getSelf()));
   }
 
-  private void log(Aggregate aggregate, List<Contribution> contributions) {
+  private AggregationRecord log(Aggregate aggregate, List<Contribution> contributions) {
     boolean committed = aggregate != null;
     getContext()
         .getLog()
@@ -179,7 +185,7 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
             round.members.size(),
             committed ? "committed" : "aborted",
             committed ? aggregate.weights() : "-");
-    AggregationLog.write(
+    return AggregationLog.write(
         new AggregationRecord(
             round.round,
             "rsu",
@@ -211,15 +217,13 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
     timers.startSingleTimer(
         TIMER, new RoundDeadline(global.round()), Duration.ofMillis(spec.fl().rsuTimeoutMs()));
     for (int v : round.members) {
-      vehicles
-          .vehicle(v)
-          .tell(
-              new Vehicle.GlobalModel(global.round(), global.parameters(), getContext().getSelf()));
+      send(v, new Vehicle.GlobalModel(global.round(), global.parameters(), getContext().getSelf()));
     }
     return this;
   }
 
   private Behavior<Command> onModelLoaded(ModelLoaded loaded) {
+    meter.count(Link.VEHICLE_TO_RSU, loaded);
     if (round == null || loaded.round() != round.round || !round.markLoaded(loaded.vehicleId())) {
       return this;
     }
@@ -254,7 +258,12 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
 
   private void finish() {
     timers.cancel(TIMER);
-    round.baseStation.tell(new BaseStation.RsuDistributed(round.round, rsuId));
+    round.baseStation.tell(new BaseStation.RsuDistributed(round.round, rsuId, meter.drain()));
     round = null;
+  }
+
+  private void send(int vehicle, Vehicle.Command message) {
+    meter.count(Link.RSU_TO_VEHICLE, message);
+    vehicles.vehicle(vehicle).tell(message);
   }
 }

@@ -23,7 +23,8 @@ final class EmbeddedRuns {
     Config config = FedvecConfig.load(null, null, all);
     ActorSystem<Void> system = EmbeddedCluster.start(config, Duration.ofSeconds(30));
     try {
-      RunSession session = RunSession.start(system, RunSpecLoader.load(config));
+      RunSession session =
+          RunSession.start(system, RunSpecLoader.load(config), 1, Duration.ofSeconds(30));
       List<EpisodeMetrics> episodes = new ArrayList<>();
       while (true) {
         RunEvent event = session.next(Duration.ofSeconds(120));
@@ -31,6 +32,8 @@ final class EmbeddedRuns {
           episodes.add(completed.metrics());
         } else if (event instanceof RunEvent.RunCompleted) {
           return episodes;
+        } else if (event instanceof RunEvent.RunFailed failed) {
+          throw new AssertionError(failed.reason());
         }
       }
     } finally {

@@ -2,11 +2,13 @@ package fedvec.cluster.rsu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.settings.RunSpecLoader;
+import fedvec.cluster.traffic.Link;
 import fedvec.cluster.vehicle.Vehicle;
 import fedvec.learning.parameters.ParameterVector;
 import java.time.Duration;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /** The RSU tier of a round: eq. (16) weights, quorum, deadlines, and what is never counted. */
 class RsuAggregatorTest {
-  private static final ActorTestKit testKit = ActorTestKit.create();
+  // the node's configuration: the traffic meters serialise with the project's bindings
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(FedvecConfig.load(null, null, Map.of()));
   private static final RunSpec SPEC =
       RunSpecLoader.load(
           FedvecConfig.load(
@@ -88,7 +92,20 @@ class RsuAggregatorTest {
       assertArrayEquals(model(0.5f), global.parameters());
       global.replyTo().tell(new RsuAggregator.ModelLoaded(1, v));
     }
-    assertEquals(new BaseStation.RsuDistributed(1, 0), f.baseStation().receiveMessage());
+    BaseStation.RsuDistributed done =
+        f.baseStation().expectMessageClass(BaseStation.RsuDistributed.class);
+    assertEquals(1, done.round());
+    assertEquals(0, done.rsuId());
+
+    // and each phase reports the messages and serialized bytes it exchanged with the vehicles
+    assertEquals(2, aggregate.traffic().messages(Link.RSU_TO_VEHICLE)); // two UploadModel
+    assertEquals(2, aggregate.traffic().messages(Link.VEHICLE_TO_RSU)); // two LocalModel
+    assertTrue(aggregate.traffic().bytes(Link.VEHICLE_TO_RSU) > 2L * SIZE * Float.BYTES);
+    assertEquals(2, done.traffic().messages(Link.RSU_TO_VEHICLE)); // two GlobalModel
+    assertTrue(done.traffic().bytes(Link.RSU_TO_VEHICLE) > 2L * SIZE * Float.BYTES);
+    assertEquals(2, done.traffic().messages(Link.VEHICLE_TO_RSU)); // two ModelLoaded
+    assertEquals(1, aggregate.record().round());
+    assertEquals(List.of(1, 2), aggregate.record().contributors());
   }
 
   @Test

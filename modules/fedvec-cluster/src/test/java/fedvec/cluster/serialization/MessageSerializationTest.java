@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fedvec.cluster.CborSerializable;
+import fedvec.cluster.aggregation.AggregationRecord;
 import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.clock.EpisodeMetrics;
 import fedvec.cluster.clock.RunEvent;
@@ -13,6 +14,7 @@ import fedvec.cluster.rsu.RsuAggregator;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.settings.RunSpecLoader;
+import fedvec.cluster.traffic.TrafficTally;
 import fedvec.cluster.vehicle.Vehicle;
 import fedvec.model.offload.Decision;
 import fedvec.model.offload.Failure;
@@ -55,6 +57,23 @@ class MessageSerializationTest {
         new TaskOutcome(3, OffloadTarget.RSU, 0.2, 0.9, Failure.NONE, 0.5, 0.55, -0.6);
     SlotTally tally = new SlotTally(4, 1, 1.5, 2.5, 2.0, -3.0, 1, 1, 2);
     byte[] model = {1, 2, 3, 4, 5, 6, 7, 8};
+    TrafficTally traffic =
+        new TrafficTally(new long[] {1, 2, 3, 4, 5}, new long[] {10, 20, 30, 40, 50});
+    AggregationRecord record =
+        new AggregationRecord(
+            4,
+            "rsu",
+            1,
+            "pekko://fedvec/x",
+            "pekko://fedvec@127.0.0.1:1",
+            "fedavg",
+            "committed",
+            List.of(2, 5),
+            List.of(9),
+            new double[] {-1, -2},
+            new double[] {0.5, 0.5},
+            3.5,
+            90000);
     RunSpec spec = RunSpecLoader.load(FedvecConfig.load(null, null, Map.of()));
     return List.of(
         new Vehicle.Observe(
@@ -81,12 +100,14 @@ class MessageSerializationTest {
         new RsuAggregator.DistributeGlobal(4, model),
         new RsuAggregator.ModelLoaded(4, 3),
         new BaseStation.StartRound(4, ref()),
-        new BaseStation.RsuAggregate(4, 1, model, -0.3, 3, List.of(2, 5, 9), ref()),
-        new BaseStation.RsuDistributed(4, 1),
+        new BaseStation.RsuAggregate(
+            4, 1, model, -0.3, 3, List.of(2, 5, 9), record, traffic, ref()),
+        new BaseStation.RsuDistributed(4, 1, traffic),
         new SimulationClock.Start(ref()),
-        new SimulationClock.SlotDone(1, 2, 0, tally),
-        new SimulationClock.RoundDone(4, true),
-        new RunEvent.EpisodeCompleted(new EpisodeMetrics(1, tally, 10, "committed", 1234)),
+        new SimulationClock.SlotDone(1, 2, 0, tally, traffic),
+        new SimulationClock.RoundDone(4, true, List.of(record), traffic),
+        new RunEvent.EpisodeCompleted(
+            new EpisodeMetrics(1, tally, 10, "committed", 1234), List.of(record), traffic),
         new RunEvent.RunCompleted(5),
         new RunSpecMessage(spec));
   }
@@ -113,8 +134,12 @@ class MessageSerializationTest {
       assertEquals(expected, actual, path);
       return;
     }
-    if (expected instanceof List<?> list) {
-      assertEquals(list, actual, path); // any List implementation will do
+    if (expected instanceof List<?> list) { // any List implementation will do
+      List<?> other = (List<?>) actual;
+      assertEquals(list.size(), other.size(), path);
+      for (int i = 0; i < list.size(); i++) {
+        assertDeepEquals(list.get(i), other.get(i), path + "[" + i + "]");
+      }
       return;
     }
     assertEquals(expected.getClass(), actual.getClass(), path);
