@@ -49,14 +49,19 @@ status=0
   --port "$base_port" --seed-nodes "$seed" --join-timeout "${JOIN_TIMEOUT:-120}" "$@" \
   2> >(tee "$log_dir/node-1.log" >&2) || status=$?
 
-# the coordinator told the other nodes to stop; give them a moment to leave, then collect exit codes
+# after a finished run the coordinator tells the other nodes to stop: give them a moment to leave
+# (then stop them); after a failed run, stop them at once. Collect their exit codes.
+grace=30
+[ "$status" -eq 0 ] || grace=0
 for pid in "${pids[@]}"; do
-  for _ in $(seq 1 30); do
+  for _ in $(seq 1 "$grace"); do
     kill -0 "$pid" 2> /dev/null || break
     sleep 1
   done
+  kill "$pid" 2> /dev/null || true
   node_status=0
   wait "$pid" || node_status=$?
+  [ "$status" -ne 0 ] && continue # the nodes were stopped on purpose
   if [ "$node_status" -ne 0 ]; then
     echo "a vehicle node exited with $node_status (see $log_dir)" >&2
     [ "$status" -eq 0 ] && status=$node_status

@@ -20,6 +20,36 @@ final class FedvecProcess {
 
   static Result run(Path workDir, long timeoutMinutes, String... args)
       throws IOException, InterruptedException {
+    Path log = Files.createTempFile(workDir, "fedvec-", ".out");
+    Process process = start(workDir, log, args);
+    if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError(
+          "fedvec " + String.join(" ", args) + " did not finish in " + timeoutMinutes + " min");
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    return new Result(process.exitValue(), output);
+  }
+
+  /** Starts the command without waiting; its console goes to {@code log}. */
+  static Process start(Path workDir, Path log, String... args) throws IOException {
+    return new ProcessBuilder(command(args))
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  /** A free TCP port on loopback (for cluster and management ports). */
+  static int freePort() throws IOException {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static List<String> command(String... args) {
     String jar = System.getProperty("fedvec.app.jar");
     String lib = System.getProperty("fedvec.app.lib");
     if (jar == null || lib == null) {
@@ -38,20 +68,6 @@ final class FedvecProcess {
             jar + ":" + lib + "/*",
             "fedvec.app.Main"));
     command.addAll(Arrays.asList(args));
-    Path log = Files.createTempFile(workDir, "fedvec-", ".out");
-    Process process =
-        new ProcessBuilder(command)
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(
-          "fedvec " + String.join(" ", args) + " did not finish in " + timeoutMinutes + " min");
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    Files.delete(log);
-    return new Result(process.exitValue(), output);
+    return command;
   }
 }
