@@ -2,7 +2,7 @@
 # Starts a local fedvec cluster of N JVMs on 127.0.0.1, runs one simulation on it, and waits.
 #   deploy/local-cluster.sh N [run flags...]      e.g. deploy/local-cluster.sh 3 --vehicles 30 --episodes 5
 # JVM 1 is the coordinator (roles coordinator,rsu; port BASE_PORT) and runs `fedvec run --cluster`;
-# JVMs 2..N host the vehicles (ports BASE_PORT+1...). Each node writes its log to LOG_DIR/node-K.log.
+# JVMs 2..N host the vehicles (ports BASE_PORT+1...); with N = 1 the coordinator hosts them too. Each node writes its log to LOG_DIR/node-K.log.
 # The run directory is whatever the run flags say (--out DIR, or runs/...). Every process this script
 # started is stopped when it ends, also on Ctrl-C or failure.
 # Environment: BASE_PORT (default 2551), LOG_DIR (default runs/local-cluster-logs-<time>),
@@ -45,7 +45,9 @@ for ((k = 2; k <= nodes; k++)); do
 done
 
 status=0
-"$fedvec" run --cluster --min-nodes "$nodes" --roles coordinator,rsu --host 127.0.0.1 \
+coordinator_roles=coordinator,rsu
+[ "$nodes" -eq 1 ] && coordinator_roles=coordinator,rsu,vehicles # a one-JVM cluster hosts it all
+"$fedvec" run --cluster --min-nodes "$nodes" --roles "$coordinator_roles" --host 127.0.0.1 \
   --port "$base_port" --seed-nodes "$seed" --join-timeout "${JOIN_TIMEOUT:-120}" "$@" \
   2> >(tee "$log_dir/node-1.log" >&2) || status=$?
 

@@ -44,6 +44,13 @@ public final class NodeOptions {
   List<String> roles;
 
   @Option(
+      names = "--bootstrap",
+      description =
+          "Form the cluster with Pekko Management cluster bootstrap instead of --seed-nodes"
+              + " (Kubernetes: see deploy/k8s and docs/operations.md).")
+  boolean bootstrap;
+
+  @Option(
       names = "--management-port",
       paramLabel = "PORT",
       description = "Pekko Management HTTP port (default: node port + 6007; 0: off).")
@@ -51,7 +58,7 @@ public final class NodeOptions {
 
   /** Whether any flag that only makes sense for a cluster node was given. */
   public boolean anyClusterFlag() {
-    return port != null || !seedNodes.isEmpty() || roles != null;
+    return port != null || !seedNodes.isEmpty() || roles != null || bootstrap;
   }
 
   /**
@@ -69,8 +76,13 @@ public final class NodeOptions {
     if (nodeRoles.isEmpty() || !ROLES.containsAll(nodeRoles)) {
       throw new InvalidSettingException("--roles", "allowed: " + ROLES + ", got " + nodeRoles);
     }
+    if (bootstrap && !seedNodes.isEmpty()) {
+      throw new InvalidSettingException("--seed-nodes", "cannot be combined with --bootstrap");
+    }
     List<String> seeds = new ArrayList<>();
-    for (String seed : seedNodes.isEmpty() ? List.of(host + ":" + nodePort) : seedNodes) {
+    List<String> seedAddresses =
+        bootstrap ? List.of() : seedNodes.isEmpty() ? List.of(host + ":" + nodePort) : seedNodes;
+    for (String seed : seedAddresses) {
       if (!seed.matches("[A-Za-z0-9.\\-]+:\\d{1,5}")) {
         throw new InvalidSettingException(
             "--seed-nodes", "expected HOST:PORT[,HOST:PORT...], got '" + seed + "'");
@@ -83,7 +95,13 @@ public final class NodeOptions {
     o.put("pekko.cluster.roles", "[" + String.join(",", nodeRoles) + "]");
     o.put("pekko.cluster.seed-nodes", "[" + String.join(",", seeds) + "]");
     int management =
-        managementPort != null ? managementPort : (nodePort > 0 ? nodePort + MANAGEMENT_OFFSET : 0);
+        managementPort != null
+            ? managementPort
+            : bootstrap ? 8558 : nodePort > 0 ? nodePort + MANAGEMENT_OFFSET : 0;
+    if (bootstrap && management == 0) {
+      throw new InvalidSettingException(
+          "--management-port", "cluster bootstrap needs the management endpoint");
+    }
     if (management < 0 || management > 65535) {
       throw new InvalidSettingException(
           "--management-port", "must be in [0, 65535], got " + management);
