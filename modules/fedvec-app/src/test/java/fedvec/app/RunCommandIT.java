@@ -96,6 +96,32 @@ class RunCommandIT {
   }
 
   @Test
+  void aClusterRunWithoutEnoughNodesFailsAtItsDeadlineWithAClearError() throws Exception {
+    FedvecProcess.Result result =
+        FedvecProcess.run(
+            dir,
+            2,
+            "run",
+            "--cluster",
+            "--min-nodes",
+            "2",
+            "--join-timeout",
+            "5",
+            "--port",
+            Integer.toString(FedvecProcess.freePort()),
+            "--management-port",
+            "0",
+            "--quiet",
+            "--out",
+            "out");
+    assertEquals(1, result.exitCode(), result.output());
+    assertTrue(
+        result.output().contains("only 1 of 2 nodes were Up and hosting within PT5S"),
+        result.output());
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
   void badInputInAFreshJvmExitsWithTwoAndLeavesNoOutput() throws Exception {
     FedvecProcess.Result result =
         FedvecProcess.run(dir, 2, "run", "--episodes", "0", "--out", "out");
