@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -69,6 +70,7 @@ final class Simulation {
     Path work = directory.work();
     long start = System.nanoTime();
     List<EpisodeMetrics> episodes = new ArrayList<>();
+    Map<String, Long> rejected = new TreeMap<>();
     int aggregations;
     try (RunLogging logging = new RunLogging(work);
         MetricsCsv metrics = new MetricsCsv(work.resolve("metrics.csv"));
@@ -88,6 +90,9 @@ final class Simulation {
             episodes.add(completed.metrics());
             metrics.write(completed.metrics());
             aggregationLines.write(completed.aggregations());
+            completed.aggregations().stream()
+                .flatMap(record -> record.rejected().stream())
+                .forEach(r -> rejected.merge(r.reason(), 1L, Long::sum));
             traffic.write(completed.metrics().episode(), completed.traffic());
             if (bar != null) {
               bar.step();
@@ -113,7 +118,7 @@ final class Simulation {
     }
     double wallSeconds = (System.nanoTime() - start) / 1e9;
     Plots.write(work.resolve("plots"), title(), episodes);
-    summary(episodes, wallSeconds).write(work.resolve("summary.json"));
+    summary(episodes, rejected, wallSeconds).write(work.resolve("summary.json"));
     directory.commit();
     out.printf(
         "%s on %s: %d episodes, %d vehicles, final_cost %.3f (mean of the last %d episodes), %d"
@@ -157,7 +162,9 @@ final class Simulation {
     return spec.run().algorithm() + ", " + spec.vehicles() + " vehicles, seed " + spec.run().seed();
   }
 
-  private RunSummary summary(List<EpisodeMetrics> episodes, double wallSeconds) throws Exception {
+  private RunSummary summary(
+      List<EpisodeMetrics> episodes, Map<String, Long> rejected, double wallSeconds)
+      throws Exception {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("fedvec", "0.1.0");
     versions.put("java", System.getProperty("java.version"));
@@ -178,6 +185,7 @@ final class Simulation {
         episodes.stream().filter(e -> e.round().equals("committed")).count(),
         episodes.stream().filter(e -> e.round().equals("aborted")).count(),
         wallSeconds,
+        rejected,
         versions,
         RunSummary.parseJson(
             config.getConfig("fedvec").root().render(ConfigRenderOptions.concise())));

@@ -96,6 +96,44 @@ class RunCommandIT {
   }
 
   @Test
+  void poisonedUpdatesAreRejectedCountedAndNeverStopTheRun() throws Exception {
+    // given 2 of 10 vehicles that upload NaN models every round
+    FedvecProcess.Result result =
+        FedvecProcess.run(
+            dir,
+            5,
+            "run",
+            "--quiet",
+            "--episodes",
+            "3",
+            "--slots",
+            "10",
+            "--out",
+            "out",
+            "--set",
+            "faults.share=0.2",
+            "--set",
+            "faults.kind=nan",
+            "--set",
+            "learning.batch-size=8");
+    assertEquals(0, result.exitCode(), result.output());
+    // then each of their uploads is rejected before aggregation and counted, and every round
+    // commits
+    JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
+    assertEquals(6, summary.get("rejected_updates").get("not-finite").asInt());
+    assertEquals(3, summary.get("rounds_committed").asInt());
+    for (String line : Files.readAllLines(dir.resolve("out/aggregation.jsonl"))) {
+      JsonNode record = FedvecProcessJson.parse(line);
+      assertTrue(
+          record.get("param_norm").asDouble() >= 0
+              && Double.isFinite(record.get("param_norm").asDouble()));
+    }
+    for (String row : Files.readAllLines(dir.resolve("out/metrics.csv")).subList(1, 4)) {
+      assertFalse(row.contains("NaN"), row);
+    }
+  }
+
+  @Test
   void aClusterRunWithoutEnoughNodesFailsAtItsDeadlineWithAClearError() throws Exception {
     FedvecProcess.Result result =
         FedvecProcess.run(

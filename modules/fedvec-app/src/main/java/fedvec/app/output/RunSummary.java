@@ -15,6 +15,7 @@ import java.util.Map;
  *
  * @param finalCost mean total_cost over the last 10% of episodes (at least one)
  * @param finalReward mean per-vehicle reward over the same episodes
+ * @param rejectedUpdates updates kept out of aggregation, by reason (not-finite, wrong-shape, ...)
  * @param config the resolved fedvec settings
  */
 public record RunSummary(
@@ -32,6 +33,7 @@ public record RunSummary(
     long roundsCommitted,
     long roundsAborted,
     double wallSeconds,
+    Map<String, Long> rejectedUpdates,
     Map<String, String> versions,
     JsonNode config) {
 

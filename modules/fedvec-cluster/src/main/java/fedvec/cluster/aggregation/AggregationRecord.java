@@ -15,6 +15,7 @@ import java.util.List;
  * @param outcome "committed" or "aborted"
  * @param contributors contributor ids in summation order
  * @param missing expected contributors that did not arrive in time
+ * @param rejected updates kept out of the aggregation, with their sender and reason (G6)
  * @param perf each contributor's perf
  * @param weights each contributor's weight
  * @param paramNorm Euclidean norm of the resulting model (0 when aborted)
@@ -30,7 +31,12 @@ public record AggregationRecord(
     String outcome,
     List<Integer> contributors,
     List<Integer> missing,
+    List<Rejected> rejected,
     double[] perf,
     double[] weights,
     @JsonProperty("param_norm") double paramNorm,
-    long bytes) {}
+    long bytes) {
+
+  /** An update rejected before aggregation: who sent it and why (e.g. "not-finite"). */
+  public record Rejected(int contributor, String reason) {}
+}

@@ -14,9 +14,12 @@ import fedvec.learning.aggregation.Aggregate;
 import fedvec.learning.aggregation.AggregationStrategy;
 import fedvec.learning.aggregation.Contribution;
 import fedvec.learning.parameters.ParameterVector;
+import fedvec.learning.validation.RejectionReason;
+import fedvec.learning.validation.UpdateValidator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -87,6 +90,8 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
   private final Set<Integer> distributed = new TreeSet<>();
   private boolean committed;
   private final List<AggregationRecord> records = new ArrayList<>();
+  private final List<AggregationRecord.Rejected> rejected = new ArrayList<>();
+  private final UpdateValidator validator;
   private final TrafficMeter meter;
   private TrafficTally roundTraffic = TrafficTally.empty();
 
@@ -101,6 +106,8 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     this.timers = timers;
     this.strategy = spec.algorithm().baseStationStrategy(spec.aggregation());
     this.meter = new TrafficMeter(context.getSystem());
+    this.validator =
+        new UpdateValidator(spec.ddpgShape().parameterCount(), spec.fl().maxUpdateNorm());
     // theta_global starts as the vehicles' common initial model
     this.global = spec.ddpgShape().initialParameters(spec.run().seed());
     ClusterSharding sharding = ClusterSharding.get(context.getSystem());
@@ -131,6 +138,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     aggregates.clear();
     distributed.clear();
     records.clear();
+    rejected.clear();
     roundTraffic = TrafficTally.empty();
     meter.drain();
     timers.startSingleTimer(
@@ -177,18 +185,19 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     for (RsuAggregate a : aggregates.values()) {
       if (a.samples() > 0) {
         ParameterVector p = ParameterVector.fromBytes(round, a.parameters());
-        if (p.size() == global.size() && p.allFinite()) {
+        Optional<RejectionReason> poisoned = validator.check(p, a.perf());
+        if (poisoned.isEmpty()) {
           contributions.add(new Contribution(a.rsuId(), p, a.perf(), a.samples()));
           bytes += a.parameters().length;
         } else {
           getContext()
               .getLog()
               .warn(
-                  "round {}: aggregate of RSU {} rejected: {} values, finite={}",
+                  "round {}: aggregate of RSU {} rejected: {}",
                   round,
                   a.rsuId(),
-                  p.size(),
-                  p.allFinite());
+                  poisoned.get().label());
+          rejected.add(new AggregationRecord.Rejected(a.rsuId(), poisoned.get().label()));
         }
       }
     }
@@ -240,6 +249,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
             committed ? "committed" : "aborted",
             contributions.stream().map(Contribution::contributorId).toList(),
             missing,
+            List.copyOf(rejected),
             contributions.stream().mapToDouble(Contribution::perf).toArray(),
             committed ? result.weights() : new double[0],
             committed ? global.norm() : 0.0,

@@ -1,5 +1,6 @@
 package fedvec.cluster.rsu;
 
+import fedvec.cluster.aggregation.AggregationRecord;
 import fedvec.cluster.bs.BaseStation;
 import fedvec.learning.aggregation.Contribution;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ final class RoundInProgress {
   final ActorRef<BaseStation.Command> baseStation;
   final TreeMap<Integer, Contribution> contributions = new TreeMap<>();
   final Set<Integer> loaded = new TreeSet<>();
+  final List<AggregationRecord.Rejected> rejected = new ArrayList<>();
   Phase phase = Phase.COLLECTING;
   long bytes;
 
@@ -34,21 +36,25 @@ final class RoundInProgress {
   }
 
   /**
-   * Accepts a model once per member while collecting; false for a stale, foreign or duplicate one.
+   * Whether a model of {@code vehicleId} is still expected: a member that has not answered yet. Its
+   * first answer counts, accepted or rejected (each vehicle counts at most once per round).
    */
-  boolean accept(Contribution contribution, int byteCount) {
-    if (phase != Phase.COLLECTING
-        || !members.contains(contribution.contributorId())
-        || contributions.containsKey(contribution.contributorId())) {
-      return false;
-    }
-    contributions.put(contribution.contributorId(), contribution);
-    bytes += byteCount;
-    return true;
+  boolean awaits(int vehicleId) {
+    return phase == Phase.COLLECTING
+        && members.contains(vehicleId)
+        && !contributions.containsKey(vehicleId)
+        && rejected.stream().noneMatch(r -> r.contributor() == vehicleId);
   }
 
-  boolean allCollected() {
-    return contributions.size() == members.size();
+  /** Takes a validated model of a vehicle that {@link #awaits} it. */
+  void accept(Contribution contribution, int byteCount) {
+    contributions.put(contribution.contributorId(), contribution);
+    bytes += byteCount;
+  }
+
+  /** Every member answered, with a model that was accepted or rejected. */
+  boolean allAnswered() {
+    return contributions.size() + rejected.size() == members.size();
   }
 
   List<Integer> missingModels() {

@@ -13,8 +13,11 @@ import fedvec.learning.aggregation.Aggregate;
 import fedvec.learning.aggregation.AggregationStrategy;
 import fedvec.learning.aggregation.Contribution;
 import fedvec.learning.parameters.ParameterVector;
+import fedvec.learning.validation.RejectionReason;
+import fedvec.learning.validation.UpdateValidator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -58,6 +61,7 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
   private final TimerScheduler<Command> timers;
   private final VehicleDirectory vehicles;
   private final TrafficMeter meter;
+  private final UpdateValidator validator;
   private final AggregationStrategy strategy;
   private RoundInProgress round;
 
@@ -80,6 +84,8 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
     this.timers = timers;
     this.vehicles = vehicles;
     this.meter = new TrafficMeter(context.getSystem());
+    this.validator =
+        new UpdateValidator(spec.ddpgShape().parameterCount(), spec.fl().maxUpdateNorm());
     this.strategy = spec.algorithm().rsuStrategy(spec.aggregation());
   }
 
@@ -114,19 +120,21 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
       reject(model, "stale");
       return this;
     }
-    ParameterVector parameters = ParameterVector.fromBytes(model.round(), model.parameters());
-    if (parameters.size() != spec.ddpgShape().parameterCount()
-        || !parameters.allFinite()
-        || !Double.isFinite(model.perf())) {
-      reject(model, parameters.size() + " values, all finite: " + parameters.allFinite());
-      return this;
-    }
-    Contribution contribution = new Contribution(model.vehicleId(), parameters, model.perf(), 1);
-    if (!round.accept(contribution, model.parameters().length)) {
+    if (!round.awaits(model.vehicleId())) {
       reject(model, "foreign or duplicate");
       return this;
     }
-    if (round.allCollected()) {
+    ParameterVector parameters = ParameterVector.fromBytes(model.round(), model.parameters());
+    Optional<RejectionReason> poisoned = validator.check(parameters, model.perf());
+    if (poisoned.isPresent()) {
+      reject(model, poisoned.get().label() + " (" + parameters.size() + " values)");
+      round.rejected.add(new AggregationRecord.Rejected(model.vehicleId(), poisoned.get().label()));
+    } else {
+      round.accept(
+          new Contribution(model.vehicleId(), parameters, model.perf(), 1),
+          model.parameters().length);
+    }
+    if (round.allAnswered()) {
       aggregate();
     }
     return this;
@@ -196,6 +204,7 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
             committed ? "committed" : "aborted",
             contributions.stream().map(Contribution::contributorId).toList(),
             round.missingModels(),
+            List.copyOf(round.rejected),
             contributions.stream().mapToDouble(Contribution::perf).toArray(),
             committed ? aggregate.weights() : new double[0],
             committed ? aggregate.parameters().norm() : 0.0,

@@ -7,9 +7,14 @@ package fedvec.cluster.settings;
  * @param slotTimeoutMs deadline of one slot at an RSU
  * @param rsuTimeoutMs deadline of an RSU's model collection and distribution
  * @param bsTimeoutMs deadline of a whole round at the base station
+ * @param maxUpdateNorm the largest parameter norm an update may have before it is rejected (G6)
  */
 public record FlSettings(
-    double minFraction, long slotTimeoutMs, long rsuTimeoutMs, long bsTimeoutMs) {
+    double minFraction,
+    long slotTimeoutMs,
+    long rsuTimeoutMs,
+    long bsTimeoutMs,
+    double maxUpdateNorm) {
 
   /** How many of {@code expected} contributors an aggregation needs (at least one). */
   public int quorum(int expected) {

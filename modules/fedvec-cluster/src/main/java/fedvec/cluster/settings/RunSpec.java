@@ -5,6 +5,7 @@ import fedvec.learning.algorithm.Algorithm;
 import fedvec.learning.ddpg.DdpgSettings;
 import fedvec.learning.ddpg.DdpgShape;
 import fedvec.learning.ddpg.ExplorationSettings;
+import fedvec.learning.faults.FaultSettings;
 import fedvec.model.ScenarioSettings;
 import fedvec.model.observation.ObservationEncoder;
 import fedvec.model.offload.OffloadAction;
@@ -19,7 +20,8 @@ public record RunSpec(
     DdpgSettings learning,
     ExplorationSettings exploration,
     AggregationSettings aggregation,
-    FlSettings fl) {
+    FlSettings fl,
+    FaultSettings faults) {
 
   public Algorithm algorithm() {
     return Algorithm.byId(run.algorithm()).orElseThrow();

@@ -5,6 +5,8 @@ import fedvec.learning.algorithm.AggregationSettings;
 import fedvec.learning.algorithm.Algorithm;
 import fedvec.learning.ddpg.DdpgSettings;
 import fedvec.learning.ddpg.ExplorationSettings;
+import fedvec.learning.faults.FaultKind;
+import fedvec.learning.faults.FaultSettings;
 import fedvec.model.ScenarioSettings;
 import fedvec.model.channel.ChannelSettings;
 import fedvec.model.offload.AllocationSettings;
@@ -15,6 +17,7 @@ import fedvec.model.world.RoadSettings;
 import fedvec.model.world.RsuSettings;
 import fedvec.model.world.VehicleSettings;
 import java.time.Duration;
+import java.util.Arrays;
 
 /** Reads and validates the {@code fedvec} namespace into a {@link RunSpec}, once, at start. */
 public final class RunSpecLoader {
@@ -35,7 +38,8 @@ public final class RunSpecLoader {
         learning(fedvec.at("learning")),
         exploration(fedvec.at("learning.exploration")),
         aggregation(fedvec.at("fl")),
-        fl(fedvec.at("fl")));
+        fl(fedvec.at("fl")),
+        faults(fedvec.at("faults")));
   }
 
   private static RunSettings run(SettingsReader r) {
@@ -145,6 +149,26 @@ public final class RunSpecLoader {
         r.bool("standardize-performance"));
   }
 
+  private static FaultSettings faults(SettingsReader r) {
+    String kind = r.string("kind");
+    FaultKind faultKind =
+        FaultKind.byId(kind)
+            .orElseThrow(
+                () ->
+                    new InvalidSettingException(
+                        r.key("kind"),
+                        "unknown fault '"
+                            + kind
+                            + "'; allowed: "
+                            + Arrays.stream(FaultKind.values()).map(FaultKind::id).toList()));
+    return new FaultSettings(
+        r.doubleIn("share", 0, 1),
+        faultKind,
+        r.doubleIn("noise-std", 0, 1e6),
+        r.doubleIn("scale", -1e6, 1e6),
+        r.doubleIn("perf-boost", -1e6, 1e6));
+  }
+
   private static FlSettings fl(SettingsReader r) {
     Duration min = Duration.ofMillis(10);
     Duration max = Duration.ofHours(24);
@@ -152,6 +176,7 @@ public final class RunSpecLoader {
         r.positive("min-fraction", 1),
         r.durationMs("slot-timeout", min, max),
         r.durationMs("rsu-timeout", min, max),
-        r.durationMs("bs-timeout", min, max));
+        r.durationMs("bs-timeout", min, max),
+        r.positive("max-update-norm", 1e12));
   }
 }

@@ -4,6 +4,7 @@ import fedvec.cluster.CborSerializable;
 import fedvec.cluster.rsu.Rsu;
 import fedvec.cluster.rsu.RsuAggregator;
 import fedvec.cluster.settings.RunSpec;
+import fedvec.learning.faults.FaultyUpload;
 import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.policy.Learner;
 import fedvec.learning.policy.Policy;
@@ -13,6 +14,7 @@ import fedvec.model.observation.VehicleView;
 import fedvec.model.offload.Decision;
 import fedvec.model.offload.OffloadAction;
 import fedvec.model.offload.TaskOutcome;
+import fedvec.model.random.SeedStreams;
 import fedvec.model.task.Task;
 import fedvec.model.task.TaskGenerator;
 import fedvec.model.twin.ResourceSnapshot;
@@ -75,6 +77,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   private final ObservationEncoder encoder;
   private final TaskGenerator tasks;
   private final double cpuHz;
+  private final FaultyUpload fault; // null for an honest vehicle
   private int episode;
   private int slot = -1;
   private int lastRoundLoaded;
@@ -100,6 +103,10 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     this.encoder = new ObservationEncoder(spec.scenario());
     this.tasks = new TaskGenerator(spec.scenario().tasks(), seed);
     this.cpuHz = Mobility.cpuHz(spec.scenario().vehicles(), seed, id);
+    this.fault =
+        spec.faults().faultyVehicles(spec.vehicles(), seed).contains(id)
+            ? new FaultyUpload(spec.faults(), SeedStreams.stream(seed, "fault", id))
+            : null;
   }
 
   @Override
@@ -185,11 +192,14 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
       return this;
     }
     double perf = episodeTasks == 0 ? 0.0 : episodeReward / episodeTasks; // ASSUME perf-i
+    ParameterVector parameters = learner.parameters(upload.round());
+    if (fault != null) {
+      parameters = fault.parameters(parameters);
+      perf = fault.perf(perf);
+    }
     upload
         .replyTo()
-        .tell(
-            new RsuAggregator.LocalModel(
-                upload.round(), id, learner.parameters(upload.round()).toBytes(), perf));
+        .tell(new RsuAggregator.LocalModel(upload.round(), id, parameters.toBytes(), perf));
     return this;
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fedvec.cluster.aggregation.AggregationRecord;
 import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.RunSpec;
@@ -29,7 +30,15 @@ class RsuAggregatorTest {
   private static final RunSpec SPEC =
       RunSpecLoader.load(
           FedvecConfig.load(
-              null, null, Map.of("fl.rsu-timeout", "400ms", "fl.min-fraction", "0.5")));
+              null,
+              null,
+              Map.of(
+                  "fl.rsu-timeout",
+                  "400ms",
+                  "fl.min-fraction",
+                  "0.4",
+                  "fl.max-update-norm",
+                  "200")));
   private static final int SIZE = SPEC.ddpgShape().parameterCount();
 
   @AfterAll
@@ -110,24 +119,39 @@ class RsuAggregatorTest {
 
   @Test
   void staleForeignDuplicateAndPoisonedModelsAreNeverCounted() {
-    // given a round with three members; quorum is 2 of 3
-    Fixture f = Fixture.of(3);
-    f.aggregator().tell(new RsuAggregator.Collect(2, List.of(1, 2, 3), f.baseStation().ref()));
+    // given a round with seven members; quorum is 3 of 7 (min-fraction 0.4)
+    Fixture f = Fixture.of(7);
+    f.aggregator()
+        .tell(new RsuAggregator.Collect(2, List.of(1, 2, 3, 4, 5, 6, 7), f.baseStation().ref()));
     ActorRef<RsuAggregator.Command> rsu = f.uploadRequestOf(1);
-    // when vehicle 1 uploads, then again; a stranger, a stale round and a NaN model arrive; 3 is
-    // silent
+    // when vehicle 1 uploads, then again; a stranger and a stale round arrive
     rsu.tell(new RsuAggregator.LocalModel(2, 1, model(1f), -1.0));
-    rsu.tell(new RsuAggregator.LocalModel(2, 1, model(100f), 5.0)); // duplicate
-    rsu.tell(new RsuAggregator.LocalModel(2, 9, model(100f), 5.0)); // not a member
-    rsu.tell(new RsuAggregator.LocalModel(1, 2, model(100f), 5.0)); // stale round
-    rsu.tell(new RsuAggregator.LocalModel(2, 2, model(Float.NaN), 0.0)); // poisoned
-    rsu.tell(new RsuAggregator.LocalModel(2, 2, model(3f), -1.0)); // vehicle 2's real model
-    // then at the deadline the quorum holds (2 of 3) and only the first models of 1 and 2 count
+    rsu.tell(new RsuAggregator.LocalModel(2, 1, model(0.2f), 5.0)); // duplicate
+    rsu.tell(new RsuAggregator.LocalModel(2, 9, model(0.2f), 5.0)); // not a member
+    rsu.tell(new RsuAggregator.LocalModel(1, 2, model(0.2f), 5.0)); // stale round
+    // and each kind of poisoned update: NaN, infinity, wrong shape, norm above the bound (200)
+    rsu.tell(new RsuAggregator.LocalModel(2, 4, model(Float.NaN), 0.0));
+    rsu.tell(new RsuAggregator.LocalModel(2, 5, model(Float.POSITIVE_INFINITY), 0.0));
+    rsu.tell(new RsuAggregator.LocalModel(2, 6, new byte[40], 0.0));
+    rsu.tell(new RsuAggregator.LocalModel(2, 7, model(2f), 0.0)); // norm 2 * sqrt(11206) = 211.7
+    rsu.tell(new RsuAggregator.LocalModel(2, 4, model(0.2f), -1.0)); // too late: 4 already answered
+    rsu.tell(new RsuAggregator.LocalModel(2, 2, model(0.5f), -1.0));
+    rsu.tell(new RsuAggregator.LocalModel(2, 3, model(1.5f), -1.0));
+    // then, every member having answered, only the clean first models of 1, 2 and 3 count
     BaseStation.RsuAggregate aggregate =
         f.baseStation().expectMessageClass(BaseStation.RsuAggregate.class, Duration.ofSeconds(3));
-    assertEquals(List.of(1, 2), aggregate.contributors());
+    assertEquals(List.of(1, 2, 3), aggregate.contributors());
+    // equal perf, equal weights: (1 + 0.5 + 1.5) / 3
+    assertEquals(1f, ParameterVector.fromBytes(2, aggregate.parameters()).get(0));
+    // and the poisoned ones are named with their sender and reason
     assertEquals(
-        2f, ParameterVector.fromBytes(2, aggregate.parameters()).get(0)); // equal perf: mean
+        List.of(
+            new AggregationRecord.Rejected(4, "not-finite"),
+            new AggregationRecord.Rejected(5, "not-finite"),
+            new AggregationRecord.Rejected(6, "wrong-shape"),
+            new AggregationRecord.Rejected(7, "norm-above-bound")),
+        aggregate.record().rejected());
+    assertEquals(List.of(4, 5, 6, 7), aggregate.record().missing());
   }
 
   @Test

@@ -70,6 +70,7 @@ class MessageSerializationTest {
             "committed",
             List.of(2, 5),
             List.of(9),
+            List.of(new AggregationRecord.Rejected(7, "not-finite")),
             new double[] {-1, -2},
             new double[] {0.5, 0.5},
             3.5,
