@@ -129,6 +129,16 @@ class MessageSerializationTest {
     }
   }
 
+  @Test
+  void nothingButTheProjectsMessagesIsSerialisable() {
+    // Java serialization is off (G8): a plain Serializable object has no serializer that would
+    // write it
+    java.util.ArrayList<String> foreign = new java.util.ArrayList<>(List.of("payload"));
+    org.apache.pekko.serialization.Serialization serialization =
+        SerializationExtension.get(testKit.system());
+    assertTrue(serialization.serialize(foreign).isFailure(), "a java.io.Serializable was written");
+  }
+
   /** Record equality that compares array components by content. */
   private static void assertDeepEquals(Object expected, Object actual, String path) {
     if (expected == null || actual == null) {
