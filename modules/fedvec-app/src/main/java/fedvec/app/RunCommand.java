@@ -2,6 +2,7 @@ package fedvec.app;
 
 import com.typesafe.config.Config;
 import fedvec.app.node.NodeOptions;
+import fedvec.app.output.Checkpoint;
 import fedvec.cluster.node.FedvecNode;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.InvalidSettingException;
@@ -9,6 +10,7 @@ import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.settings.RunSpecLoader;
 import fedvec.learning.algorithm.Algorithm;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -92,6 +94,19 @@ final class RunCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(
+      names = "--checkpoint-every",
+      paramLabel = "N",
+      description = "Write a checkpoint (global model, episode, settings) every N episodes.")
+  Integer checkpointEvery;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "DIR",
+      description =
+          "Continue the unfinished run DIR (its --out) from its last checkpoint, with its settings.")
+  Path resume;
+
+  @Option(
       names = "--cluster",
       description =
           "Run as the coordinator of a multi-node cluster (default: one embedded node, all roles).")
@@ -119,6 +134,9 @@ final class RunCommand implements Callable<Integer> {
     Config config;
     RunDirectory directory;
     try {
+      if (resume != null) {
+        return resume(err);
+      }
       Map<String, String> overrides = overrides();
       if (cluster) {
         overrides.putAll(node.overrides(List.of(FedvecNode.COORDINATOR, FedvecNode.RSU), 2551));
@@ -134,6 +152,57 @@ final class RunCommand implements Callable<Integer> {
         new Simulation.Deployment(cluster, minNodes, Duration.ofSeconds(joinTimeoutSeconds));
     return new Simulation(
             runSpec, config, directory, deployment, !quiet, spec.commandLine().getOut(), err)
+        .run();
+  }
+
+  /** Continues an unfinished run from its last checkpoint. */
+  private int resume(PrintWriter err) throws Exception {
+    if (scenario != null
+        || algorithm != null
+        || vehicles != null
+        || rsus != null
+        || episodes != null
+        || slots != null
+        || seed != null
+        || out != null
+        || configFile != null
+        || !sets.isEmpty()
+        || checkpointEvery != null) {
+      throw new InvalidSettingException(
+          "--resume",
+          "continues a run with its own settings; only --quiet and the cluster flags apply");
+    }
+    RunDirectory directory = RunDirectory.unfinished(resume);
+    Checkpoint checkpoint =
+        Checkpoint.latest(directory.work())
+            .orElseThrow(
+                () ->
+                    new InvalidSettingException(
+                        "--resume",
+                        "the unfinished run in " + directory.work() + " has no checkpoint"));
+    Path settings = Files.createTempFile("fedvec-resume-", ".conf");
+    Files.writeString(settings, checkpoint.config());
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (cluster) {
+      overrides.putAll(node.overrides(List.of(FedvecNode.COORDINATOR, FedvecNode.RSU), 2551));
+    }
+    Config config = FedvecConfig.load(null, settings, overrides);
+    Files.delete(settings);
+    RunSpec runSpec =
+        RunSpecLoader.load(config)
+            .resumedAt(new RunSpec.ResumePoint(checkpoint.episode(), checkpoint.globalModel()));
+    checkpoint.truncateOutputs(directory.work());
+    spec.commandLine()
+        .getOut()
+        .printf("resuming %s after episode %d%n", directory.target(), checkpoint.episode());
+    return new Simulation(
+            runSpec,
+            config,
+            directory,
+            new Simulation.Deployment(cluster, minNodes, Duration.ofSeconds(joinTimeoutSeconds)),
+            !quiet,
+            spec.commandLine().getOut(),
+            err)
         .run();
   }
 
@@ -170,6 +239,13 @@ final class RunCommand implements Callable<Integer> {
     putPositive(all, "--slots", slots, "run.slots-per-episode");
     if (seed != null) {
       all.put("run.seed", seed.toString());
+    }
+    if (checkpointEvery != null) {
+      if (checkpointEvery < 1) {
+        throw new InvalidSettingException(
+            "--checkpoint-every", "must be a positive integer, got " + checkpointEvery);
+      }
+      all.put("run.checkpoint-every", checkpointEvery.toString());
     }
     return all;
   }

@@ -42,6 +42,24 @@ final class RunDirectory {
     return new RunDirectory(absolute, partial);
   }
 
+  /**
+   * The unfinished run of {@code target} (its partial directory), to resume it. Fails when the run
+   * already finished or left no partial directory.
+   */
+  static RunDirectory unfinished(Path target) {
+    Path absolute = target.toAbsolutePath().normalize();
+    Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+    if (Files.exists(absolute.resolve("summary.json"))) {
+      throw new InvalidSettingException(
+          "--resume", absolute + " is a finished run; nothing to resume");
+    }
+    if (!Files.isDirectory(partial)) {
+      throw new InvalidSettingException(
+          "--resume", "no unfinished run of " + absolute + " (looked for " + partial + ")");
+    }
+    return new RunDirectory(absolute, partial);
+  }
+
   /** Where the run writes while it runs. */
   Path work() {
     return partial;

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import fedvec.app.node.NodeLauncher;
 import fedvec.app.output.AggregationJsonl;
+import fedvec.app.output.Checkpoint;
 import fedvec.app.output.MetricsCsv;
 import fedvec.app.output.Plots;
 import fedvec.app.output.RunLogging;
@@ -11,17 +12,18 @@ import fedvec.app.output.RunSummary;
 import fedvec.app.output.TrafficCsv;
 import fedvec.cluster.clock.EpisodeMetrics;
 import fedvec.cluster.clock.RunEvent;
+import fedvec.cluster.node.DeadLetterWatch;
 import fedvec.cluster.node.EmbeddedCluster;
 import fedvec.cluster.node.RunSession;
 import fedvec.cluster.settings.RunSpec;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -69,34 +71,32 @@ final class Simulation {
   int run() throws Exception {
     Path work = directory.work();
     long start = System.nanoTime();
-    List<EpisodeMetrics> episodes = new ArrayList<>();
-    Map<String, Long> rejected = new TreeMap<>();
-    int aggregations;
+    boolean resumed = spec.resume() != null;
+    long lostMessages;
     try (RunLogging logging = new RunLogging(work);
-        MetricsCsv metrics = new MetricsCsv(work.resolve("metrics.csv"));
-        AggregationJsonl aggregationLines =
-            new AggregationJsonl(work.resolve("aggregation.jsonl"));
-        TrafficCsv traffic = new TrafficCsv(work.resolve("traffic.csv"))) {
+        MetricsCsv metrics = new MetricsCsv(work.resolve("metrics.csv"), resumed);
+        AggregationJsonl aggregations =
+            new AggregationJsonl(work.resolve("aggregation.jsonl"), resumed);
+        TrafficCsv traffic = new TrafficCsv(work.resolve("traffic.csv"), resumed)) {
       ActorSystem<Void> system =
           deployment.cluster()
               ? NodeLauncher.start(config)
               : EmbeddedCluster.start(config, Duration.ofSeconds(60));
       RunSession session = null;
+      DeadLetterWatch deadLetters = DeadLetterWatch.start(system);
       try (ProgressBar bar = progressBar()) {
         session = RunSession.start(system, spec, deployment.minNodes(), deployment.joinTimeout());
         while (true) {
           RunEvent event = session.next(progressTimeout());
           if (event instanceof RunEvent.EpisodeCompleted completed) {
-            episodes.add(completed.metrics());
-            metrics.write(completed.metrics());
-            aggregationLines.write(completed.aggregations());
-            completed.aggregations().stream()
-                .flatMap(record -> record.rejected().stream())
-                .forEach(r -> rejected.merge(r.reason(), 1L, Long::sum));
-            traffic.write(completed.metrics().episode(), completed.traffic());
+            EpisodeMetrics episode = completed.metrics();
+            metrics.write(episode);
+            aggregations.write(completed.aggregations());
+            traffic.write(episode.episode(), completed.traffic());
+            checkpointIfDue(work, episode.episode(), completed.globalModel());
             if (bar != null) {
               bar.step();
-              bar.setExtraMessage(String.format(" cost %.1f", completed.metrics().tally().cost()));
+              bar.setExtraMessage(String.format(" cost %.1f", episode.tally().cost()));
             }
           } else if (event instanceof RunEvent.RunCompleted) {
             break;
@@ -114,12 +114,16 @@ final class Simulation {
         }
         EmbeddedCluster.stop(system);
       }
-      aggregations = aggregationLines.lines();
+      lostMessages = deadLetters.lost();
     }
     double wallSeconds = (System.nanoTime() - start) / 1e9;
+    List<EpisodeMetrics> episodes = MetricsCsv.read(work.resolve("metrics.csv"), spec.vehicles());
     Plots.write(work.resolve("plots"), title(), episodes);
-    summary(episodes, rejected, wallSeconds).write(work.resolve("summary.json"));
+    Map<String, Long> rejected =
+        AggregationJsonl.rejectedByReason(work.resolve("aggregation.jsonl"));
+    summary(episodes, rejected, lostMessages, wallSeconds).write(work.resolve("summary.json"));
     directory.commit();
+    long lines = Files.lines(directory.target().resolve("aggregation.jsonl")).count();
     out.printf(
         "%s on %s: %d episodes, %d vehicles, final_cost %.3f (mean of the last %d episodes), %d"
             + " aggregations, %.1f s%n",
@@ -129,11 +133,21 @@ final class Simulation {
         spec.vehicles(),
         RunSummary.finalCost(episodes),
         RunSummary.tailLength(episodes.size()),
-        aggregations,
+        lines,
         wallSeconds);
     out.println("outputs in " + directory.target());
     out.flush();
     return 0;
+  }
+
+  /**
+   * Every {@code checkpoint-every} episodes: the global model, the episode and the settings (G9).
+   */
+  private void checkpointIfDue(Path work, int episode, byte[] globalModel) throws IOException {
+    int every = spec.run().checkpointEvery();
+    if (every > 0 && episode % every == 0) {
+      new Checkpoint(episode, globalModel, Checkpoint.settingsOf(config)).write(work);
+    }
   }
 
   private ProgressBar progressBar() {
@@ -163,7 +177,10 @@ final class Simulation {
   }
 
   private RunSummary summary(
-      List<EpisodeMetrics> episodes, Map<String, Long> rejected, double wallSeconds)
+      List<EpisodeMetrics> episodes,
+      Map<String, Long> rejected,
+      long deadLetters,
+      double wallSeconds)
       throws Exception {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("fedvec", "0.1.0");
@@ -185,6 +202,8 @@ final class Simulation {
         episodes.stream().filter(e -> e.round().equals("committed")).count(),
         episodes.stream().filter(e -> e.round().equals("aborted")).count(),
         wallSeconds,
+        episodes.stream().mapToLong(EpisodeMetrics::deadlineMisses).sum(),
+        deadLetters,
         rejected,
         versions,
         RunSummary.parseJson(

@@ -1,5 +1,6 @@
 package fedvec.app.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fedvec.cluster.aggregation.AggregationRecord;
 import java.io.BufferedWriter;
@@ -8,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * aggregation.jsonl: the aggregation lines of every node, merged in round order (RSUs by id, then
@@ -19,8 +22,24 @@ public final class AggregationJsonl implements AutoCloseable {
   private final BufferedWriter out;
   private int lines;
 
-  public AggregationJsonl(Path file) throws IOException {
-    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+  /**
+   * @param append continue an existing file (a resumed run) instead of starting a new one
+   */
+  public AggregationJsonl(Path file, boolean append) throws IOException {
+    out = Output.open(file, append);
+  }
+
+  /** Updates rejected before aggregation in a whole aggregation.jsonl, by reason. */
+  public static Map<String, Long> rejectedByReason(Path file) throws IOException {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        for (JsonNode rejected : JSON.readTree(line).path("rejected")) {
+          counts.merge(rejected.get("reason").asText(), 1L, Long::sum);
+        }
+      }
+    }
+    return counts;
   }
 
   public void write(List<AggregationRecord> records) throws IOException {

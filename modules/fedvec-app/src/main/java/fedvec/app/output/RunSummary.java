@@ -15,6 +15,8 @@ import java.util.Map;
  *
  * @param finalCost mean total_cost over the last 10% of episodes (at least one)
  * @param finalReward mean per-vehicle reward over the same episodes
+ * @param deadlineMisses waits that ended at their deadline, over the whole run
+ * @param deadLetters protocol messages the coordinator node could not deliver
  * @param rejectedUpdates updates kept out of aggregation, by reason (not-finite, wrong-shape, ...)
  * @param config the resolved fedvec settings
  */
@@ -33,6 +35,8 @@ public record RunSummary(
     long roundsCommitted,
     long roundsAborted,
     double wallSeconds,
+    long deadlineMisses,
+    long deadLetters,
     Map<String, Long> rejectedUpdates,
     Map<String, String> versions,
     JsonNode config) {

@@ -4,8 +4,6 @@ import fedvec.cluster.traffic.Link;
 import fedvec.cluster.traffic.TrafficTally;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** traffic.csv: messages and serialized bytes per link tier, one row per episode and link. */
@@ -14,11 +12,16 @@ public final class TrafficCsv implements AutoCloseable {
 
   private final BufferedWriter out;
 
-  public TrafficCsv(Path file) throws IOException {
-    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    out.write(HEADER);
-    out.newLine();
-    out.flush();
+  /**
+   * @param append continue an existing file (a resumed run) instead of starting a new one
+   */
+  public TrafficCsv(Path file, boolean append) throws IOException {
+    out = Output.open(file, append);
+    if (!append) {
+      out.write(HEADER);
+      out.newLine();
+      out.flush();
+    }
   }
 
   public void write(int episode, TrafficTally traffic) throws IOException {

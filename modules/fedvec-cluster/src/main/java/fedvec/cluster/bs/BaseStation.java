@@ -55,6 +55,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
    * @param contributors their ids
    * @param record the RSU's aggregation line, null when it had no vehicles
    * @param traffic what the RSU's round exchanged with its vehicles so far
+   * @param deadlineMisses times the RSU's collection ended at its deadline (0 or 1)
    * @param replyTo where the global model goes back down
    */
   public record RsuAggregate(
@@ -66,11 +67,15 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
       List<Integer> contributors,
       AggregationRecord record,
       TrafficTally traffic,
+      int deadlineMisses,
       ActorRef<RsuAggregator.Command> replyTo)
       implements Command, CborSerializable {}
 
-  /** An RSU passed the global model to its vehicles; what that exchanged with them. */
-  public record RsuDistributed(int round, int rsuId, TrafficTally traffic)
+  /**
+   * An RSU passed the global model to its vehicles: what that exchanged with them, and whether it
+   * ended at its deadline.
+   */
+  public record RsuDistributed(int round, int rsuId, TrafficTally traffic, int deadlineMisses)
       implements Command, CborSerializable {}
 
   private record RoundDeadline(int round) implements Command, NoSerializationVerificationNeeded {}
@@ -94,6 +99,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
   private final UpdateValidator validator;
   private final TrafficMeter meter;
   private TrafficTally roundTraffic = TrafficTally.empty();
+  private int deadlineMisses;
 
   public static Behavior<Command> create(RunSpec spec) {
     return Behaviors.setup(
@@ -109,7 +115,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     this.validator =
         new UpdateValidator(spec.ddpgShape().parameterCount(), spec.fl().maxUpdateNorm());
     // theta_global starts as the vehicles' common initial model
-    this.global = spec.ddpgShape().initialParameters(spec.run().seed());
+    this.global = spec.initialModel();
     ClusterSharding sharding = ClusterSharding.get(context.getSystem());
     for (int r = 0; r < spec.rsus(); r++) {
       rsus.add(sharding.entityRefFor(Rsu.TYPE_KEY, String.valueOf(r)));
@@ -140,6 +146,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     records.clear();
     rejected.clear();
     roundTraffic = TrafficTally.empty();
+    deadlineMisses = 0;
     meter.drain();
     timers.startSingleTimer(
         TIMER, new RoundDeadline(round), Duration.ofMillis(spec.fl().bsTimeoutMs()));
@@ -168,6 +175,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     }
     aggregates.put(aggregate.rsuId(), aggregate);
     roundTraffic = roundTraffic.plus(aggregate.traffic());
+    deadlineMisses += aggregate.deadlineMisses();
     if (aggregate.record() != null) {
       records.add(aggregate.record());
     }
@@ -262,6 +270,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
       return this;
     }
     roundTraffic = roundTraffic.plus(done.traffic());
+    deadlineMisses += done.deadlineMisses();
     if (distributed.size() == aggregates.size()) {
       finishRound();
     }
@@ -272,6 +281,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     if (deadline.round() != round) {
       return this;
     }
+    deadlineMisses++;
     if (collecting) {
       getContext()
           .getLog()
@@ -294,6 +304,12 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     return this;
   }
 
+  /** A checkpoint is taken after every {@code checkpoint-every}-th round. */
+  private boolean checkpointDue() {
+    int every = spec.run().checkpointEvery();
+    return every > 0 && round % every == 0;
+  }
+
   private void finishRound() {
     timers.cancel(TIMER);
     records.sort(
@@ -301,6 +317,11 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
             .thenComparing(r -> r.rsu() == null ? 0 : r.rsu()));
     clock.tell(
         new SimulationClock.RoundDone(
-            round, committed, List.copyOf(records), roundTraffic.plus(meter.drain())));
+            round,
+            committed,
+            List.copyOf(records),
+            roundTraffic.plus(meter.drain()),
+            deadlineMisses,
+            checkpointDue() ? global.toBytes() : new byte[0]));
   }
 }

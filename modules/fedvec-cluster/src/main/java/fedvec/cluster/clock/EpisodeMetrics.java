@@ -9,7 +9,9 @@ import fedvec.model.offload.SlotTally;
  * @param tally the sums of every task outcome
  * @param vehicles vehicles in the run (reward per vehicle = tally.reward / vehicles)
  * @param round "committed", "aborted", or "none" for non-federated algorithms
+ * @param deadlineMisses waits of the episode and its round that ended at their deadline (slots at
+ *     RSUs or the clock, model collection or distribution at RSUs or the BS)
  * @param wallMs wall-clock milliseconds of the episode and its round (not deterministic)
  */
 public record EpisodeMetrics(
-    int episode, SlotTally tally, int vehicles, String round, long wallMs) {}
+    int episode, SlotTally tally, int vehicles, String round, int deadlineMisses, long wallMs) {}

@@ -13,9 +13,14 @@ public interface RunEvent extends CborSerializable {
    *
    * @param aggregations the round's aggregation lines: RSUs by id, then the base station
    * @param traffic messages and bytes per link during the episode and its round
+   * @param globalModel the global model after this episode's round when a checkpoint is due, else
+   *     empty
    */
   record EpisodeCompleted(
-      EpisodeMetrics metrics, List<AggregationRecord> aggregations, TrafficTally traffic)
+      EpisodeMetrics metrics,
+      List<AggregationRecord> aggregations,
+      TrafficTally traffic,
+      byte[] globalModel)
       implements RunEvent {}
 
   /** The last episode finished. */

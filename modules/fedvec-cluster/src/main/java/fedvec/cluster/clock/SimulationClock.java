@@ -36,15 +36,24 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
   /** Starts the run; events go to {@code replyTo}. */
   public record Start(ActorRef<RunEvent> replyTo) implements Command, CborSerializable {}
 
-  /** An RSU finished a slot: its cell's tally and what it exchanged with its vehicles. */
-  public record SlotDone(int episode, int slot, int rsuId, SlotTally tally, TrafficTally traffic)
+  /**
+   * An RSU finished a slot: its cell's tally, what it exchanged with its vehicles, and whether the
+   * slot ended at the RSU's deadline.
+   */
+  public record SlotDone(
+      int episode, int slot, int rsuId, SlotTally tally, TrafficTally traffic, int deadlineMisses)
       implements Command, CborSerializable {}
 
   /**
    * The base station finished a round: the aggregation lines of its RSUs and its own, the traffic.
    */
   public record RoundDone(
-      int round, boolean committed, List<AggregationRecord> records, TrafficTally traffic)
+      int round,
+      boolean committed,
+      List<AggregationRecord> records,
+      TrafficTally traffic,
+      int deadlineMisses,
+      byte[] checkpoint)
       implements Command, CborSerializable {}
 
   private record SlotDeadline(int episode, int slot)
@@ -67,6 +76,8 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
   private long episodeStartNanos;
   private boolean roundOpen;
   private TrafficTally episodeTraffic;
+  private int deadlineMisses;
+  private byte[] checkpoint;
   private List<AggregationRecord> aggregations;
   private final TrafficMeter meter;
 
@@ -119,7 +130,11 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
             spec.vehicles(),
             spec.rsus(),
             spec.run().algorithm());
-    beginEpisode(1);
+    if (spec.firstEpisode() > spec.run().episodes()) {
+      listener.tell(new RunEvent.RunCompleted(spec.run().episodes()));
+      return this;
+    }
+    beginEpisode(spec.firstEpisode());
     return this;
   }
 
@@ -127,6 +142,8 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
     episode = next;
     episodeTally = SlotTally.EMPTY;
     episodeTraffic = TrafficTally.empty();
+    deadlineMisses = 0;
+    checkpoint = new byte[0];
     aggregations = List.of();
     episodeStartNanos = System.nanoTime();
     beginSlot(0);
@@ -163,6 +180,7 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
       return this;
     }
     cells[done.rsuId()] = done.tally();
+    deadlineMisses += done.deadlineMisses();
     episodeTraffic = episodeTraffic.plus(done.traffic());
     if (++cellsDone == cells.length) {
       endSlot();
@@ -172,6 +190,7 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
 
   private Behavior<Command> onSlotDeadline(SlotDeadline deadline) {
     if (deadline.episode() == episode && deadline.slot() == slot && cellsDone < cells.length) {
+      deadlineMisses++;
       getContext()
           .getLog()
           .error(
@@ -212,6 +231,8 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
     }
     aggregations = done.records();
     episodeTraffic = episodeTraffic.plus(done.traffic());
+    deadlineMisses += done.deadlineMisses();
+    checkpoint = done.checkpoint();
     endEpisode(done.committed() ? "committed" : "aborted");
     return this;
   }
@@ -219,6 +240,7 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
   private Behavior<Command> onRoundDeadline(RoundDeadline deadline) {
     if (roundOpen && deadline.round() == episode) {
       getContext().getLog().error("round {}: the base station did not finish in time", episode);
+      deadlineMisses++;
       endEpisode("aborted");
     }
     return this;
@@ -230,9 +252,11 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
     long wallMs = (System.nanoTime() - episodeStartNanos) / 1_000_000;
     listener.tell(
         new RunEvent.EpisodeCompleted(
-            new EpisodeMetrics(episode, episodeTally, spec.vehicles(), round, wallMs),
+            new EpisodeMetrics(
+                episode, episodeTally, spec.vehicles(), round, deadlineMisses, wallMs),
             aggregations,
-            episodeTraffic.plus(meter.drain())));
+            episodeTraffic.plus(meter.drain()),
+            checkpoint));
     if (episode < spec.run().episodes()) {
       beginEpisode(episode + 1);
     } else {

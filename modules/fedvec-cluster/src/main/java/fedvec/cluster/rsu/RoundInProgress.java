@@ -28,6 +28,7 @@ final class RoundInProgress {
   final List<AggregationRecord.Rejected> rejected = new ArrayList<>();
   Phase phase = Phase.COLLECTING;
   long bytes;
+  int deadlineMisses;
 
   RoundInProgress(int round, List<Integer> members, ActorRef<BaseStation.Command> baseStation) {
     this.round = round;

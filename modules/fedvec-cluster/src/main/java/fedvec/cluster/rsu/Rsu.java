@@ -287,6 +287,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     if (current == null || !current.is(deadline.episode(), deadline.slot())) {
       return this;
     }
+    current.deadlineMisses++;
     switch (current.phase) {
       case OBSERVING -> {
         List<Integer> missing = current.fillMissingDecisions();
@@ -328,7 +329,12 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     timers.cancel(SLOT_TIMER);
     current.clock.tell(
         new SimulationClock.SlotDone(
-            current.episode, current.slot, id, current.tally, meter.drain()));
+            current.episode,
+            current.slot,
+            id,
+            current.tally,
+            meter.drain(),
+            current.deadlineMisses));
     current = null;
   }
 

@@ -168,6 +168,8 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
   private void forward(
       Aggregate aggregate, List<Contribution> contributions, AggregationRecord record) {
     round.phase = RoundInProgress.Phase.AGGREGATED;
+    int collectionMisses = round.deadlineMisses;
+    round.deadlineMisses = 0;
     round.baseStation.tell(
         new BaseStation.RsuAggregate(
             round.round,
@@ -178,6 +180,7 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
             contributions.stream().map(Contribution::contributorId).toList(),
             record,
             meter.drain(),
+            collectionMisses,
             getContext().getSelf()));
   }
 
@@ -246,6 +249,7 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
     if (round == null || deadline.round() != round.round) {
       return this;
     }
+    round.deadlineMisses++;
     if (round.phase == RoundInProgress.Phase.COLLECTING) {
       getContext()
           .getLog()
@@ -267,7 +271,8 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
 
   private void finish() {
     timers.cancel(TIMER);
-    round.baseStation.tell(new BaseStation.RsuDistributed(round.round, rsuId, meter.drain()));
+    round.baseStation.tell(
+        new BaseStation.RsuDistributed(round.round, rsuId, meter.drain(), round.deadlineMisses));
     round = null;
   }
 

@@ -28,6 +28,7 @@ final class SlotInProgress {
   final Set<Integer> memberIds = new TreeSet<>();
   Phase phase = Phase.OBSERVING;
   SlotTally tally = SlotTally.EMPTY;
+  int deadlineMisses;
 
   SlotInProgress(int episode, int slot, Cell cell, ActorRef<SimulationClock.Command> clock) {
     this.episode = episode;

@@ -8,6 +8,12 @@ package fedvec.cluster.settings;
  * @param episodes M of Algorithm 1
  * @param slotsPerEpisode T of Algorithm 1
  * @param seed the master seed
+ * @param checkpointEvery episodes between two checkpoints, 0 for none
  */
 public record RunSettings(
-    String scenario, String algorithm, int episodes, int slotsPerEpisode, long seed) {}
+    String scenario,
+    String algorithm,
+    int episodes,
+    int slotsPerEpisode,
+    long seed,
+    int checkpointEvery) {}

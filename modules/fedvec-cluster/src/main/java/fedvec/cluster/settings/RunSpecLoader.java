@@ -39,7 +39,8 @@ public final class RunSpecLoader {
         exploration(fedvec.at("learning.exploration")),
         aggregation(fedvec.at("fl")),
         fl(fedvec.at("fl")),
-        faults(fedvec.at("faults")));
+        faults(fedvec.at("faults")),
+        null);
   }
 
   private static RunSettings run(SettingsReader r) {
@@ -53,7 +54,8 @@ public final class RunSpecLoader {
         algorithm,
         r.intIn("episodes", 1, 1_000_000),
         r.intIn("slots-per-episode", 1, 100_000),
-        r.anyLong("seed"));
+        r.anyLong("seed"),
+        r.intIn("checkpoint-every", 0, 1_000_000));
   }
 
   private static ScenarioSettings scenario(SettingsReader r) {

@@ -99,7 +99,15 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     this.spec = spec;
     long seed = spec.run().seed();
     this.policy =
-        spec.algorithm().newPolicy(spec.learning(), spec.exploration(), spec.ddpgShape(), seed, id);
+        spec.algorithm()
+            .newPolicy(
+                spec.learning(),
+                spec.exploration(),
+                spec.ddpgShape(),
+                spec.initialModel(),
+                seed,
+                id,
+                spec.firstEpisode() - 1);
     this.encoder = new ObservationEncoder(spec.scenario());
     this.tasks = new TaskGenerator(spec.scenario().tasks(), seed);
     this.cpuHz = Mobility.cpuHz(spec.scenario().vehicles(), seed, id);

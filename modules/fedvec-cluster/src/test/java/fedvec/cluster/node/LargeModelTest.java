@@ -69,7 +69,7 @@ class LargeModelTest {
       byte[] model = new ParameterVector(1, values).toBytes();
       remote.tell(
           new BaseStation.RsuAggregate(
-              1, 0, model, -1.0, 30, List.of(1, 2, 3), null, TrafficTally.empty(), null));
+              1, 0, model, -1.0, 30, List.of(1, 2, 3), null, TrafficTally.empty(), 0, null));
 
       // then it arrives whole
       BaseStation.RsuAggregate arrived = received.get(30, TimeUnit.SECONDS);

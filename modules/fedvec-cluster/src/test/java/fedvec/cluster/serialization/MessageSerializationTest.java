@@ -102,13 +102,16 @@ class MessageSerializationTest {
         new RsuAggregator.ModelLoaded(4, 3),
         new BaseStation.StartRound(4, ref()),
         new BaseStation.RsuAggregate(
-            4, 1, model, -0.3, 3, List.of(2, 5, 9), record, traffic, ref()),
-        new BaseStation.RsuDistributed(4, 1, traffic),
+            4, 1, model, -0.3, 3, List.of(2, 5, 9), record, traffic, 1, ref()),
+        new BaseStation.RsuDistributed(4, 1, traffic, 0),
         new SimulationClock.Start(ref()),
-        new SimulationClock.SlotDone(1, 2, 0, tally, traffic),
-        new SimulationClock.RoundDone(4, true, List.of(record), traffic),
+        new SimulationClock.SlotDone(1, 2, 0, tally, traffic, 1),
+        new SimulationClock.RoundDone(4, true, List.of(record), traffic, 2, model),
         new RunEvent.EpisodeCompleted(
-            new EpisodeMetrics(1, tally, 10, "committed", 1234), List.of(record), traffic),
+            new EpisodeMetrics(1, tally, 10, "committed", 3, 1234),
+            List.of(record),
+            traffic,
+            model),
         new RunEvent.RunCompleted(5),
         new RunSpecMessage(spec));
   }

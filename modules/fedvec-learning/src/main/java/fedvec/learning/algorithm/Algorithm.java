@@ -8,6 +8,7 @@ import fedvec.learning.ddpg.DdpgAgent;
 import fedvec.learning.ddpg.DdpgSettings;
 import fedvec.learning.ddpg.DdpgShape;
 import fedvec.learning.ddpg.ExplorationSettings;
+import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.policy.FixedPolicy;
 import fedvec.learning.policy.Policy;
 import fedvec.learning.policy.RandomPolicy;
@@ -16,6 +17,7 @@ import fedvec.model.random.SeedStreams;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * An algorithm is who learns and how models are aggregated; the scenario and the actors stay the
@@ -69,27 +71,39 @@ public enum Algorithm {
 
   /**
    * The policy of {@code vehicle}, with its own random streams (seed, purpose, vehicle). Learners
-   * start from the common initial model {@link DdpgShape#initialParameters}.
+   * start from {@code initial}: the common initial model {@link DdpgShape#initialParameters}, or
+   * the global model a resumed run starts from.
+   *
+   * @param generation 0 for a vehicle that starts with the run; the first episode of a vehicle that
+   *     starts later (a resumed run), so its streams are its own and yet follow from the seed
    */
   public Policy newPolicy(
       DdpgSettings learning,
       ExplorationSettings exploration,
       DdpgShape shape,
+      ParameterVector initial,
       long seed,
-      int vehicle) {
+      int vehicle,
+      int generation) {
     return switch (policy) {
       case DDPG ->
           new DdpgAgent(
               learning,
               exploration,
               shape,
-              shape.initialParameters(seed),
-              SeedStreams.stream(seed, "exploration", vehicle),
-              SeedStreams.stream(seed, "replay", vehicle));
+              initial,
+              stream(seed, "exploration", vehicle, generation),
+              stream(seed, "replay", vehicle, generation));
       case LOCAL_ONLY -> new FixedPolicy(OffloadTarget.LOCAL);
       case NEAREST_RSU -> new FixedPolicy(OffloadTarget.RSU);
-      case RANDOM -> new RandomPolicy(SeedStreams.stream(seed, "random-policy", vehicle));
+      case RANDOM -> new RandomPolicy(stream(seed, "random-policy", vehicle, generation));
     };
+  }
+
+  private static SplittableRandom stream(long seed, String purpose, int vehicle, int generation) {
+    return generation == 0
+        ? SeedStreams.stream(seed, purpose, vehicle)
+        : SeedStreams.stream(seed, purpose, vehicle, generation);
   }
 
   /** The RSU tier's strategy. */
