@@ -10,6 +10,7 @@ import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.traffic.Link;
 import fedvec.cluster.traffic.TrafficMeter;
 import fedvec.cluster.traffic.TrafficTally;
+import fedvec.cluster.vehicle.Vehicle;
 import fedvec.learning.aggregation.Aggregate;
 import fedvec.learning.aggregation.AggregationStrategy;
 import fedvec.learning.aggregation.Contribution;
@@ -78,6 +79,10 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
   public record RsuDistributed(int round, int rsuId, TrafficTally traffic, int deadlineMisses)
       implements Command, CborSerializable {}
 
+  /** A vehicle that starts asks for the latest global model. */
+  public record GetGlobalModel(ActorRef<Vehicle.Command> replyTo)
+      implements Command, CborSerializable {}
+
   private record RoundDeadline(int round) implements Command, NoSerializationVerificationNeeded {}
 
   private static final String TIMER = "round";
@@ -129,6 +134,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
         .onMessage(RsuAggregate.class, this::onRsuAggregate)
         .onMessage(RsuDistributed.class, this::onRsuDistributed)
         .onMessage(RoundDeadline.class, this::onRoundDeadline)
+        .onMessage(GetGlobalModel.class, this::onGetGlobalModel)
         .build();
   }
 
@@ -262,6 +268,11 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
             committed ? result.weights() : new double[0],
             committed ? global.norm() : 0.0,
             bytes));
+  }
+
+  private Behavior<Command> onGetGlobalModel(GetGlobalModel request) {
+    request.replyTo().tell(new Vehicle.Restore((int) global.version(), global.toBytes()));
+    return this;
   }
 
   private Behavior<Command> onRsuDistributed(RsuDistributed done) {

@@ -51,13 +51,10 @@ public final class FedvecNode {
    * Idempotent: a second call returns the same regions and proxies.
    */
   public static ActorRef<SimulationClock.Command> host(ActorSystem<?> system, RunSpec spec) {
+    // order matters: RSU regions before the base station (it addresses RSUs), the base station
+    // before the vehicles (they ask it for the latest global model)
     ClusterSharding sharding = ClusterSharding.get(system);
     VehicleDirectory vehicles = VehicleDirectory.sharded(system);
-    sharding.init(
-        Entity.of(
-                Vehicle.TYPE_KEY, ctx -> Vehicle.create(spec, Integer.parseInt(ctx.getEntityId())))
-            .withRole(VEHICLES)
-            .withEntityProps(DispatcherSelector.fromConfig(TRAINING_DISPATCHER)));
     sharding.init(
         Entity.of(
                 Rsu.TYPE_KEY,
@@ -69,6 +66,12 @@ public final class FedvecNode {
     ActorRef<BaseStation.Command> baseStation =
         singletons.init(
             SingletonActor.of(BaseStation.create(spec), "base-station").withSettings(coordinator));
+    sharding.init(
+        Entity.of(
+                Vehicle.TYPE_KEY,
+                ctx -> Vehicle.create(spec, Integer.parseInt(ctx.getEntityId()), baseStation))
+            .withRole(VEHICLES)
+            .withEntityProps(DispatcherSelector.fromConfig(TRAINING_DISPATCHER)));
     return singletons.init(
         SingletonActor.of(SimulationClock.create(spec, baseStation), "simulation-clock")
             .withSettings(coordinator));

@@ -26,6 +26,7 @@ final class RoundInProgress {
   final TreeMap<Integer, Contribution> contributions = new TreeMap<>();
   final Set<Integer> loaded = new TreeSet<>();
   final List<AggregationRecord.Rejected> rejected = new ArrayList<>();
+  final Set<Integer> lost = new TreeSet<>();
   Phase phase = Phase.COLLECTING;
   long bytes;
   int deadlineMisses;
@@ -44,6 +45,7 @@ final class RoundInProgress {
     return phase == Phase.COLLECTING
         && members.contains(vehicleId)
         && !contributions.containsKey(vehicleId)
+        && !lost.contains(vehicleId)
         && rejected.stream().noneMatch(r -> r.contributor() == vehicleId);
   }
 
@@ -53,9 +55,26 @@ final class RoundInProgress {
     bytes += byteCount;
   }
 
-  /** Every member answered, with a model that was accepted or rejected. */
+  /** Every member answered, with a model that was accepted or rejected, or was lost. */
   boolean allAnswered() {
-    return contributions.size() + rejected.size() == members.size();
+    return contributions.size() + rejected.size() + lost.size() == members.size();
+  }
+
+  /**
+   * A member that stopped (G3): while collecting it will send no model; while distributing it will
+   * load nothing. Returns whether this changed anything.
+   */
+  boolean lose(int vehicleId) {
+    if (!members.contains(vehicleId)) {
+      return false;
+    }
+    if (phase == Phase.COLLECTING && awaits(vehicleId)) {
+      return lost.add(vehicleId);
+    }
+    if (phase == Phase.DISTRIBUTING) {
+      return loaded.add(vehicleId);
+    }
+    return false;
   }
 
   List<Integer> missingModels() {

@@ -17,6 +17,7 @@ import fedvec.model.twin.ResourceSnapshot;
 import fedvec.model.world.Mobility;
 import fedvec.model.world.Traffic;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,7 +48,14 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
       implements Command, CborSerializable {}
 
   /** A member vehicle's decision for the slot. */
-  public record VehicleDecision(int episode, int slot, Decision decision)
+  /**
+   * A member vehicle's decision for the slot.
+   *
+   * @param vehicle the deciding vehicle's own reference: the RSU watches it, so a vehicle that dies
+   *     (with its node) counts as idle at once instead of at the deadline (G3)
+   */
+  public record VehicleDecision(
+      int episode, int slot, Decision decision, ActorRef<Vehicle.Command> vehicle)
       implements Command, CborSerializable {}
 
   /** A member vehicle stored its outcome and trained. */
@@ -65,6 +73,9 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   private record EdgeAnswered(EdgeServer.Allocation allocation, Throwable failure)
       implements Command, NoSerializationVerificationNeeded {}
 
+  private record VehicleStopped(int vehicleId, ActorRef<Vehicle.Command> vehicle)
+      implements Command, NoSerializationVerificationNeeded {}
+
   private record SlotDeadline(int episode, int slot)
       implements Command, NoSerializationVerificationNeeded {}
 
@@ -76,6 +87,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   private final TimerScheduler<Command> timers;
   private final VehicleDirectory vehicles;
   private final TrafficMeter meter;
+  private final Map<Integer, ActorRef<Vehicle.Command>> watched = new HashMap<>();
   private final CellResolver resolver;
   private final double[] vehicleCpuHz;
   private final ActorRef<DigitalTwin.Command> twin;
@@ -128,6 +140,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
         .onMessage(EdgeAnswered.class, this::onEdgeAnswered)
         .onMessage(SlotAck.class, this::onSlotAck)
         .onMessage(SlotDeadline.class, this::onSlotDeadline)
+        .onMessage(VehicleStopped.class, this::onVehicleStopped)
         .onMessage(CollectModels.class, this::onCollectModels)
         .build();
   }
@@ -198,6 +211,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
 
   private Behavior<Command> onVehicleDecision(VehicleDecision message) {
     meter.count(Link.VEHICLE_TO_RSU, message);
+    watch(message.decision().vehicleId(), message.vehicle());
     if (current == null
         || !current.is(message.episode(), message.slot())
         || !current.accept(message.decision())) {
@@ -319,6 +333,42 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
                 deadline.episode(),
                 deadline.slot(),
                 current.unacknowledged());
+        finishSlot();
+      }
+    }
+    return this;
+  }
+
+  /** Watches the current incarnation of a vehicle (a restarted vehicle has a new reference). */
+  private void watch(int vehicleId, ActorRef<Vehicle.Command> vehicle) {
+    if (vehicle == null) {
+      return;
+    }
+    ActorRef<Vehicle.Command> previous = watched.put(vehicleId, vehicle);
+    if (!vehicle.equals(previous)) {
+      if (previous != null) {
+        getContext().unwatch(previous);
+      }
+      getContext().watchWith(vehicle, new VehicleStopped(vehicleId, vehicle));
+    }
+  }
+
+  /**
+   * A watched vehicle stopped: its node left or died (G3). It counts as idle in this slot and as
+   * lost in the round, at once.
+   */
+  private Behavior<Command> onVehicleStopped(VehicleStopped stopped) {
+    if (!stopped.vehicle().equals(watched.get(stopped.vehicleId()))) {
+      return this; // an older incarnation
+    }
+    watched.remove(stopped.vehicleId());
+    getContext().getLog().warn("vehicle {} stopped (its node left or failed)", stopped.vehicleId());
+    aggregator.tell(new RsuAggregator.VehicleLost(stopped.vehicleId()));
+    if (current != null && current.memberIds.contains(stopped.vehicleId())) {
+      current.lose(stopped.vehicleId());
+      if (current.phase == SlotInProgress.Phase.OBSERVING && current.allDecided()) {
+        allocate();
+      } else if (current.phase == SlotInProgress.Phase.TRAINING && current.allAcknowledged()) {
         finishSlot();
       }
     }

@@ -52,6 +52,9 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
   /** A member vehicle replaced its networks with the global model. */
   public record ModelLoaded(int round, int vehicleId) implements Command, CborSerializable {}
 
+  /** The RSU saw a vehicle stop (G3): it will answer no more. */
+  record VehicleLost(int vehicleId) implements Command, NoSerializationVerificationNeeded {}
+
   private record RoundDeadline(int round) implements Command, NoSerializationVerificationNeeded {}
 
   private static final String TIMER = "round";
@@ -97,6 +100,7 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
         .onMessage(DistributeGlobal.class, this::onDistributeGlobal)
         .onMessage(ModelLoaded.class, this::onModelLoaded)
         .onMessage(RoundDeadline.class, this::onRoundDeadline)
+        .onMessage(VehicleLost.class, this::onVehicleLost)
         .build();
   }
 
@@ -240,6 +244,21 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
       return this;
     }
     if (round.allLoaded()) {
+      finish();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onVehicleLost(VehicleLost lost) {
+    if (round == null || !round.lose(lost.vehicleId())) {
+      return this;
+    }
+    getContext()
+        .getLog()
+        .warn("round {}: vehicle {} lost; counted as failed", round.round, lost.vehicleId());
+    if (round.phase == RoundInProgress.Phase.COLLECTING && round.allAnswered()) {
+      aggregate();
+    } else if (round.phase == RoundInProgress.Phase.DISTRIBUTING && round.allLoaded()) {
       finish();
     }
     return this;

@@ -72,6 +72,14 @@ final class SlotInProgress {
     return List.copyOf(decisions.values());
   }
 
+  /** A member that stopped: idle if it had not decided, acknowledged if it had. */
+  void lose(int vehicleId) {
+    decisions.putIfAbsent(vehicleId, Decision.idle(vehicleId));
+    if (phase == Phase.TRAINING) {
+      acknowledged.add(vehicleId);
+    }
+  }
+
   boolean acknowledge(int vehicleId) {
     return phase == Phase.TRAINING && memberIds.contains(vehicleId) && acknowledged.add(vehicleId);
   }

@@ -1,6 +1,7 @@
 package fedvec.cluster.vehicle;
 
 import fedvec.cluster.CborSerializable;
+import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.rsu.Rsu;
 import fedvec.cluster.rsu.RsuAggregator;
 import fedvec.cluster.settings.RunSpec;
@@ -71,6 +72,13 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   public record GlobalModel(int round, byte[] parameters, ActorRef<RsuAggregator.Command> replyTo)
       implements Command {}
 
+  /**
+   * The base station's latest global model, asked for when the vehicle starts: a vehicle restarted
+   * on another node after its node was lost resumes from it (a vehicle that starts with the run
+   * already holds it).
+   */
+  public record Restore(int round, byte[] parameters) implements Command {}
+
   private final int id;
   private final RunSpec spec;
   private final Policy policy;
@@ -89,8 +97,15 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   private double episodeReward;
   private int episodeTasks;
 
-  public static Behavior<Command> create(RunSpec spec, int id) {
-    return Behaviors.setup(context -> new Vehicle(context, spec, id));
+  public static Behavior<Command> create(
+      RunSpec spec, int id, ActorRef<BaseStation.Command> baseStation) {
+    return Behaviors.setup(
+        context -> {
+          if (spec.algorithm().federated()) {
+            baseStation.tell(new BaseStation.GetGlobalModel(context.getSelf()));
+          }
+          return new Vehicle(context, spec, id);
+        });
   }
 
   private Vehicle(ActorContext<Command> context, RunSpec spec, int id) {
@@ -124,6 +139,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
         .onMessage(Outcome.class, this::onOutcome)
         .onMessage(UploadModel.class, this::onUploadModel)
         .onMessage(GlobalModel.class, this::onGlobalModel)
+        .onMessage(Restore.class, this::onRestore)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
@@ -158,7 +174,9 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     decidedAction = task == null ? null : policy.act(state, episode, true);
     observe
         .replyTo()
-        .tell(new Rsu.VehicleDecision(episode, slot, new Decision(id, task, decidedAction)));
+        .tell(
+            new Rsu.VehicleDecision(
+                episode, slot, new Decision(id, task, decidedAction), getContext().getSelf()));
     return this;
   }
 
@@ -219,6 +237,20 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     learner.load(ParameterVector.fromBytes(global.round(), global.parameters()));
     lastRoundLoaded = global.round();
     global.replyTo().tell(new RsuAggregator.ModelLoaded(global.round(), id));
+    return this;
+  }
+
+  private Behavior<Command> onRestore(Restore restore) {
+    // newer than the model this vehicle started with, and than any it loaded since
+    if (restore.round() >= spec.firstEpisode()
+        && restore.round() > lastRoundLoaded
+        && policy instanceof Learner learner) {
+      learner.load(ParameterVector.fromBytes(restore.round(), restore.parameters()));
+      lastRoundLoaded = restore.round();
+      getContext()
+          .getLog()
+          .info("vehicle {} restored the global model of round {}", id, restore.round());
+    }
     return this;
   }
 
