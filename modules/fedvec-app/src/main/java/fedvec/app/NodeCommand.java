@@ -8,7 +8,9 @@ import fedvec.cluster.node.NodeAgent;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.InvalidSettingException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.pekko.actor.typed.ActorSystem;
 import picocli.CommandLine.Command;
@@ -39,11 +41,21 @@ final class NodeCommand implements Callable<Integer> {
       description = "Extra HOCON file (Pekko settings).")
   Path configFile;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one setting, e.g. --set pekko.cluster.split-brain-resolver.stable-after=7s;"
+              + " cluster settings must be the same on every node.")
+  Map<String, String> sets = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     Config config;
     try {
-      config = FedvecConfig.load(null, configFile, node.overrides(List.of(FedvecNode.VEHICLES), 0));
+      Map<String, String> overrides = new LinkedHashMap<>(sets);
+      overrides.putAll(node.overrides(List.of(FedvecNode.VEHICLES), 0));
+      config = FedvecConfig.load(null, configFile, overrides);
     } catch (InvalidSettingException e) {
       spec.commandLine().getErr().println("fedvec node: " + e.getMessage());
       return RunCommand.BAD_INPUT;

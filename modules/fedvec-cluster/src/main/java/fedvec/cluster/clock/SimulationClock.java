@@ -153,9 +153,10 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
     slot = next;
     cells = new SlotTally[spec.rsus()];
     cellsDone = 0;
-    // the RSUs' own slot deadline fires first; this one only catches a lost RSU
+    // an RSU's slot may wait twice its deadline (decisions, then acknowledgements); this one only
+    // catches a lost RSU
     timers.startSingleTimer(
-        TIMER, new SlotDeadline(episode, slot), Duration.ofMillis(2 * spec.fl().slotTimeoutMs()));
+        TIMER, new SlotDeadline(episode, slot), Duration.ofMillis(3 * spec.fl().slotTimeoutMs()));
     for (EntityRef<Rsu.Command> rsu : rsus) {
       Rsu.BeginSlot begin = new Rsu.BeginSlot(episode, slot, getContext().getSelf());
       meter.count(Link.CONTROL, begin);

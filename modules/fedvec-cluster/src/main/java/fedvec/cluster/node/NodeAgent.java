@@ -1,5 +1,7 @@
 package fedvec.cluster.node;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import fedvec.cluster.CborSerializable;
 import fedvec.cluster.settings.RunSpec;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -59,6 +61,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
   private Behavior<Command> onHostRun(HostRun request) {
     if (hosted == null) {
+      // load the tensor engine now, not inside the first slot's deadline
+      try (NDManager warmUp = NDManager.newBaseManager("PyTorch")) {
+        warmUp.zeros(new Shape(1)).close();
+      }
       FedvecNode.host(getContext().getSystem(), request.spec());
       hosted = request.spec();
       getContext().getLog().info("hosting run: {}", request.spec().run());
