@@ -20,7 +20,11 @@ pids=()
 
 cleanup() {
   for pid in "${pids[@]}"; do kill -9 "$pid" 2> /dev/null || true; done
-  for i in 1 2 3; do ip netns del "${tag}n$i" 2> /dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+  for i in 1 2 3; do
+    ip link del "${tag}h$i" 2> /dev/null || true # removes its peer inside the namespace too
+    ip netns del "${tag}n$i" 2> /dev/null || true
+  done
   ip link del "${tag}br" 2> /dev/null || true
 }
 trap cleanup EXIT
@@ -39,7 +43,6 @@ for i in 1 2 3; do
   ip netns exec "$ns" ip addr add "$net.$i/24" dev "${tag}p$i"
   ip netns exec "$ns" ip link set "${tag}p$i" up
 done
-ip netns exec "${tag}n2" ping -c 1 -W 2 "$net.1" > /dev/null || { echo "partition-test: namespaces cannot reach each other" >&2; exit 1; }
 
 cluster_settings=(--set pekko.cluster.split-brain-resolver.stable-after=7s)
 for i in 2 3; do
