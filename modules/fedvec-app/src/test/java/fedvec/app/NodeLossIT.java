@@ -174,6 +174,31 @@ class NodeLossIT {
             .contains("Marking node as UNREACHABLE"));
   }
 
+  @Test
+  void aLongPauseMakesAHostAStragglerThatIsDownedAndStopsByItself() throws Exception {
+    // given a running 3-JVM cluster
+    Cluster cluster = start("stalled");
+    awaitEpisodes("stalled", 2, cluster.coordinator());
+    // when a vehicle host is stopped for 25 s, longer than failure detection plus stable-after (7
+    // s)
+    Process host = cluster.vehicleHosts().get(1);
+    signal(host, "STOP");
+    Thread.sleep(25_000);
+    signal(host, "CONT");
+    // then the majority downed it and finishes the run
+    assertTrue(cluster.coordinator().waitFor(8, TimeUnit.MINUTES), "run did not finish");
+    assertEquals(
+        0, cluster.coordinator().exitValue(), Files.readString(dir.resolve("stalled-node-1.log")));
+    assertEquals(EPISODES + 1, Files.readAllLines(dir.resolve("stalled/metrics.csv")).size());
+    // and the straggler, back, finds itself removed and stops by itself, never having run a clock
+    assertTrue(host.waitFor(2, TimeUnit.MINUTES), "the downed host did not stop");
+    assertTrue(host.exitValue() != 0, "a downed host must not claim a finished run");
+    String log = Files.readString(dir.resolve("stalled-node-3.log"));
+    assertTrue(
+        log.contains("has been marked as DOWN") || log.contains("downed"), "not downed: " + log);
+    assertTrue(!log.contains("run starts:"), "the straggler ran a clock");
+  }
+
   private List<String> withoutWallTime(String run) throws Exception {
     return Files.readAllLines(dir.resolve(run).resolve("metrics.csv")).stream()
         .map(line -> line.replaceFirst("^((?:[^,]*,){10})[^,]*", "$1"))
