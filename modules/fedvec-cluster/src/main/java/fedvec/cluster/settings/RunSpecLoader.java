@@ -148,7 +148,8 @@ public final class RunSpecLoader {
     return new AggregationSettings(
         r.positive("temperature", 1e9),
         r.positive("global-rate", 1),
-        r.bool("standardize-performance"));
+        r.bool("standardize-performance"),
+        r.doubleIn("trim", 0, 0.49));
   }
 
   private static FaultSettings faults(SettingsReader r) {

@@ -4,6 +4,7 @@ import fedvec.learning.aggregation.AggregationStrategy;
 import fedvec.learning.aggregation.FedAvg;
 import fedvec.learning.aggregation.SoftGlobalUpdate;
 import fedvec.learning.aggregation.SoftmaxPerformance;
+import fedvec.learning.aggregation.TrimmedMean;
 import fedvec.learning.ddpg.DdpgAgent;
 import fedvec.learning.ddpg.DdpgSettings;
 import fedvec.learning.ddpg.DdpgShape;
@@ -31,6 +32,11 @@ public enum Algorithm {
   HAFMADDPG("hafmaddpg", PolicyKind.DDPG, true),
   /** Paper 000's baseline: the same hierarchy with plain FedAvg at both tiers. */
   FEDAVG_MADDPG("fedavg-maddpg", PolicyKind.DDPG, true),
+  /**
+   * A robust baseline for the robustness comparison (issue 4): the same hierarchy with a
+   * coordinate-wise trimmed mean at the RSU and FedAvg at the BS.
+   */
+  TRIMMED_MADDPG("trimmed-maddpg", PolicyKind.DDPG, true),
   /** Every task on the vehicle's own CPU, full ratio. */
   LOCAL_ONLY("local-only", PolicyKind.LOCAL_ONLY, false),
   /** Every task to the serving RSU, full ratios. */
@@ -108,9 +114,12 @@ public enum Algorithm {
 
   /** The RSU tier's strategy. */
   public AggregationStrategy rsuStrategy(AggregationSettings settings) {
-    return this == HAFMADDPG
-        ? new SoftmaxPerformance(settings.temperature(), settings.standardizePerformance())
-        : new FedAvg();
+    return switch (this) {
+      case HAFMADDPG ->
+          new SoftmaxPerformance(settings.temperature(), settings.standardizePerformance());
+      case TRIMMED_MADDPG -> new TrimmedMean(settings.trim());
+      default -> new FedAvg();
+    };
   }
 
   /** The base station tier's strategy. */

@@ -89,6 +89,26 @@ class AggregationStrategiesTest {
   }
 
   @Test
+  void trimmedMeanDropsTheExtremesOfEveryCoordinate() {
+    // five contributions, trim 0.2: one value cut from each end of every coordinate
+    List<Contribution> five =
+        List.of(
+            c(0, 0, 1, 1f, -100f),
+            c(1, 0, 1, 2f, 5f),
+            c(2, 0, 1, 3f, 6f),
+            c(3, 0, 1, 4f, 7f),
+            c(4, 100, 1, 1000f, 8f)); // an outlier and an inflated perf
+    Aggregate a = new TrimmedMean(0.2).aggregate(five, null);
+    // coordinate 0: mean of 2, 3, 4; coordinate 1: mean of 5, 6, 7
+    assertArrayEquals(new float[] {3f, 6f}, a.parameters().toArray());
+    // trim 0 is the plain mean
+    assertArrayEquals(
+        new float[] {202f, -14.8f},
+        new TrimmedMean(0).aggregate(five, null).parameters().toArray());
+    assertThrows(IllegalArgumentException.class, () -> new TrimmedMean(0.5));
+  }
+
+  @Test
   void resultDoesNotDependOnArrivalOrder() {
     List<Contribution> order1 =
         List.of(c(0, -1, 1, 0.1f, 0.2f), c(1, -2, 1, 0.3f, 0.7f), c(2, -3, 1, 0.9f, 0.4f));
