@@ -12,13 +12,13 @@ import picocli.CommandLine.Spec;
     version = "fedvec 0.1.0",
     description =
         "Hierarchical federated multi-agent RL in vehicular edge computing, on Pekko actors.",
-    subcommands = {RunCommand.class, NodeCommand.class, SweepCommand.class})
+    subcommands = {RunCommand.class, NodeCommand.class, SweepCommand.class, ReproduceCommand.class})
 final class FedvecCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "a subcommand is required: run, node or sweep");
+        spec.commandLine(), "a subcommand is required: run, node, sweep or reproduce");
   }
 }

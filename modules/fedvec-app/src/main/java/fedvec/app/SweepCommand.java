@@ -196,7 +196,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /** A sweep directory holds one plan: a second sweep with another plan may not reuse it. */
-  private static void claim(Path directory, SweepPlan plan) throws Exception {
+  static void claim(Path directory, SweepPlan plan) throws Exception {
     ObjectMapper json = new ObjectMapper();
     Path file = directory.resolve("sweep.json");
     if (Files.exists(file)) {

@@ -111,6 +111,56 @@ public final class SweepResults {
   }
 
   /**
+   * One row per value × algorithm: the number of seeds, then mean and standard deviation across
+   * seeds of each metric of results.csv.
+   */
+  public void writeSummary(Path file) throws IOException {
+    List<String> header = new ArrayList<>(List.of("param", "value", "algorithm", "seeds"));
+    for (String metric : SUMMARY_METRICS) {
+      header.add(metric + "_mean");
+      header.add(metric + "_std");
+    }
+    List<String> lines = new ArrayList<>(List.of(String.join(",", header)));
+    for (String value : plan.values()) {
+      for (String algorithm : plan.algorithms()) {
+        List<Row> runs =
+            rows.stream()
+                .filter(r -> r.algorithm().equals(algorithm) && r.value().equals(value))
+                .toList();
+        if (runs.isEmpty()) {
+          continue;
+        }
+        List<String> fields =
+            new ArrayList<>(List.of(plan.param(), value, algorithm, Integer.toString(runs.size())));
+        for (ToDoubleFunction<Row> metric : SUMMARY_COLUMNS) {
+          double[] samples = runs.stream().mapToDouble(metric).toArray();
+          fields.add(num(mean(samples)));
+          fields.add(num(std(samples)));
+        }
+        lines.add(String.join(",", fields));
+      }
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+  }
+
+  private static final List<String> SUMMARY_METRICS =
+      List.of(
+          "final_cost",
+          "final_reward",
+          "avg_delay_s",
+          "avg_energy_j",
+          "failed_tasks",
+          "bytes_to_bs");
+  private static final List<ToDoubleFunction<Row>> SUMMARY_COLUMNS =
+      List.of(
+          Row::finalCost,
+          Row::finalReward,
+          Row::avgDelaySeconds,
+          Row::avgEnergyJoules,
+          Row::failedTasks,
+          Row::bytesToBs);
+
+  /**
    * Mean ± standard deviation across seeds of {@code metric}, per algorithm, against the values.
    */
   public void plotAgainstValues(Path file, String title, String yAxis, ToDoubleFunction<Row> metric)

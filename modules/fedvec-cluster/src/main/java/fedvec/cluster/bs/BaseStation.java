@@ -14,11 +14,14 @@ import fedvec.cluster.vehicle.Vehicle;
 import fedvec.learning.aggregation.Aggregate;
 import fedvec.learning.aggregation.AggregationStrategy;
 import fedvec.learning.aggregation.Contribution;
+import fedvec.learning.maddpg.Experience;
+import fedvec.learning.maddpg.MaddpgTrainer;
 import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.validation.RejectionReason;
 import fedvec.learning.validation.UpdateValidator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +30,7 @@ import java.util.TreeSet;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -79,8 +83,24 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
   public record RsuDistributed(int round, int rsuId, TrafficTally traffic, int deadlineMisses)
       implements Command, CborSerializable {}
 
-  /** A vehicle that starts asks for the latest global model. */
-  public record GetGlobalModel(ActorRef<Vehicle.Command> replyTo)
+  /**
+   * Centralized MADDPG: an RSU's relay of what its vehicles experienced during the episode.
+   *
+   * @param members the RSU's vehicles at the end of the episode, who get their actors through it
+   * @param traffic what the RSU exchanged with its vehicles for the round so far
+   * @param replyTo where the actors go back down
+   */
+  public record RsuExperience(
+      int round,
+      int rsuId,
+      List<Integer> members,
+      List<Experience> experiences,
+      TrafficTally traffic,
+      ActorRef<RsuAggregator.Command> replyTo)
+      implements Command, CborSerializable {}
+
+  /** A vehicle that starts asks for the latest global model (or its latest actor). */
+  public record GetGlobalModel(ActorRef<Vehicle.Command> replyTo, int vehicleId)
       implements Command, CborSerializable {}
 
   private record RoundDeadline(int round) implements Command, NoSerializationVerificationNeeded {}
@@ -97,6 +117,9 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
   private boolean collecting;
   private ActorRef<SimulationClock.Command> clock;
   private final TreeMap<Integer, RsuAggregate> aggregates = new TreeMap<>();
+  private final TreeMap<Integer, RsuExperience> experiences = new TreeMap<>();
+  private final MaddpgTrainer central; // centralized MADDPG's learner, null otherwise
+  private int distributing; // RSUs the round's models went down to
   private final Set<Integer> distributed = new TreeSet<>();
   private boolean committed;
   private final List<AggregationRecord> records = new ArrayList<>();
@@ -105,6 +128,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
   private final TrafficMeter meter;
   private TrafficTally roundTraffic = TrafficTally.empty();
   private int deadlineMisses;
+  private int trainedRound;
 
   public static Behavior<Command> create(RunSpec spec) {
     return Behaviors.setup(
@@ -121,6 +145,15 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
         new UpdateValidator(spec.ddpgShape().parameterCount(), spec.fl().maxUpdateNorm());
     // theta_global starts as the vehicles' common initial model
     this.global = spec.initialModel();
+    this.central =
+        spec.algorithm().centralized()
+            ? new MaddpgTrainer(
+                spec.learning(),
+                spec.ddpgShape(),
+                spec.vehicles(),
+                Arrays.copyOf(global.toArray(), spec.ddpgShape().actorParameterCount()),
+                spec.run().seed())
+            : null;
     ClusterSharding sharding = ClusterSharding.get(context.getSystem());
     for (int r = 0; r < spec.rsus(); r++) {
       rsus.add(sharding.entityRefFor(Rsu.TYPE_KEY, String.valueOf(r)));
@@ -132,9 +165,11 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     return newReceiveBuilder()
         .onMessage(StartRound.class, this::onStartRound)
         .onMessage(RsuAggregate.class, this::onRsuAggregate)
+        .onMessage(RsuExperience.class, this::onRsuExperience)
         .onMessage(RsuDistributed.class, this::onRsuDistributed)
         .onMessage(RoundDeadline.class, this::onRoundDeadline)
         .onMessage(GetGlobalModel.class, this::onGetGlobalModel)
+        .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
 
@@ -148,6 +183,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     clock = start.replyTo();
     collecting = true;
     aggregates.clear();
+    experiences.clear();
     distributed.clear();
     records.clear();
     rejected.clear();
@@ -191,8 +227,36 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     return this;
   }
 
+  private Behavior<Command> onRsuExperience(RsuExperience relay) {
+    meter.count(Link.RSU_TO_BS, relay);
+    if (!collecting
+        || central == null
+        || relay.round() != round
+        || relay.rsuId() < 0
+        || relay.rsuId() >= rsus.size()
+        || experiences.containsKey(relay.rsuId())) {
+      getContext()
+          .getLog()
+          .warn(
+              "experience of RSU {} for round {} rejected (stale or duplicate)",
+              relay.rsuId(),
+              relay.round());
+      return this;
+    }
+    experiences.put(relay.rsuId(), relay);
+    roundTraffic = roundTraffic.plus(relay.traffic());
+    if (experiences.size() == rsus.size()) {
+      aggregate();
+    }
+    return this;
+  }
+
   /** Eqs. (16), (24), (25) over the RSU aggregates that arrived, in RSU-id order. */
   private void aggregate() {
+    if (central != null) {
+      trainCentrally();
+      return;
+    }
     collecting = false;
     List<Contribution> contributions = new ArrayList<>();
     long bytes = 0;
@@ -233,12 +297,99 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     }
     timers.startSingleTimer(
         TIMER, new RoundDeadline(round), Duration.ofMillis(spec.fl().bsTimeoutMs()));
+    distributing = aggregates.size();
     byte[] packed = global.toBytes();
     for (int r : aggregates.keySet()) {
       RsuAggregator.DistributeGlobal distribute = new RsuAggregator.DistributeGlobal(round, packed);
       meter.count(Link.BS_TO_RSU, distribute);
       aggregates.get(r).replyTo().tell(distribute);
     }
+  }
+
+  /**
+   * Centralized MADDPG: the episode's experiences from every RSU that relayed them train the
+   * central learner (as many updates as one DDPG vehicle makes in an episode), then each RSU gets
+   * the actors of its vehicles.
+   */
+  private void trainCentrally() {
+    collecting = false;
+    List<Experience> episode = new ArrayList<>();
+    long bytes = 0;
+    for (RsuExperience relay : experiences.values()) {
+      episode.addAll(relay.experiences());
+      for (Experience e : relay.experiences()) {
+        bytes += 4L * (e.observation().length + (e.action() == null ? 0 : e.action().length) + 1);
+      }
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int r = 0; r < rsus.size(); r++) {
+      if (!experiences.containsKey(r)) {
+        missing.add(r);
+      }
+    }
+    committed = experiences.size() >= spec.fl().quorum(rsus.size());
+    int updates = 0;
+    if (committed) {
+      central.addEpisode(spec.run().slotsPerEpisode(), episode);
+      updates = central.train(spec.run().slotsPerEpisode() / spec.learning().trainEvery());
+      trainedRound = round;
+    }
+    records.add(logCentral(updates, missing, episode.size(), bytes));
+    if (!committed) {
+      finishRound();
+      return;
+    }
+    timers.startSingleTimer(
+        TIMER, new RoundDeadline(round), Duration.ofMillis(spec.fl().bsTimeoutMs()));
+    distributing = experiences.size();
+    for (RsuExperience relay : experiences.values()) {
+      List<RsuAggregator.VehicleActor> actors = new ArrayList<>();
+      for (int v : relay.members()) {
+        if (v >= 0 && v < central.agents()) {
+          actors.add(new RsuAggregator.VehicleActor(v, central.actor(v, round).toBytes()));
+        }
+      }
+      RsuAggregator.DistributeActors distribute = new RsuAggregator.DistributeActors(round, actors);
+      meter.count(Link.BS_TO_RSU, distribute);
+      relay.replyTo().tell(distribute);
+    }
+  }
+
+  private AggregationRecord logCentral(
+      int updates, List<Integer> missing, int experienceCount, long bytes) {
+    String strategy = "maddpg-central(updates=" + updates + ")";
+    getContext()
+        .getLog()
+        .info(
+            "round {}: {} from {} experiences of {} RSUs ({})",
+            round,
+            strategy,
+            experienceCount,
+            experiences.size(),
+            committed ? "committed" : "aborted");
+    double norm = 0;
+    if (committed) {
+      for (int v = 0; v < central.agents(); v++) {
+        double n = central.actor(v, round).norm();
+        norm += n * n;
+      }
+    }
+    return AggregationLog.write(
+        new AggregationRecord(
+            round,
+            "bs",
+            null,
+            getContext().getSelf().path().toString(),
+            getContext().getSystem().address().toString(),
+            strategy,
+            committed ? "committed" : "aborted",
+            List.copyOf(experiences.keySet()),
+            missing,
+            List.of(),
+            new double[0],
+            new double[0],
+            Math.sqrt(norm),
+            bytes));
   }
 
   private AggregationRecord log(
@@ -271,7 +422,22 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
   }
 
   private Behavior<Command> onGetGlobalModel(GetGlobalModel request) {
-    request.replyTo().tell(new Vehicle.Restore((int) global.version(), global.toBytes()));
+    if (central == null) {
+      request.replyTo().tell(new Vehicle.Restore((int) global.version(), global.toBytes()));
+    } else if (request.vehicleId() >= 0 && request.vehicleId() < central.agents()) {
+      request
+          .replyTo()
+          .tell(
+              new Vehicle.Restore(
+                  trainedRound, central.actor(request.vehicleId(), trainedRound).toBytes()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onPostStop() {
+    if (central != null) {
+      central.close();
+    }
     return this;
   }
 
@@ -282,7 +448,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
     }
     roundTraffic = roundTraffic.plus(done.traffic());
     deadlineMisses += done.deadlineMisses();
-    if (distributed.size() == aggregates.size()) {
+    if (distributed.size() == distributing) {
       finishRound();
     }
     return this;
@@ -297,9 +463,9 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
       getContext()
           .getLog()
           .warn(
-              "round {}: deadline with {} of {} RSU aggregates",
+              "round {}: deadline with {} of {} RSUs' aggregates or experiences",
               round,
-              aggregates.size(),
+              aggregates.size() + experiences.size(),
               rsus.size());
       aggregate();
     } else {
@@ -309,7 +475,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
               "round {}: deadline with {} of {} RSUs distributed",
               round,
               distributed.size(),
-              aggregates.size());
+              distributing);
       finishRound();
     }
     return this;

@@ -212,7 +212,7 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
     }
     if (slot + 1 < spec.run().slotsPerEpisode()) {
       beginSlot(slot + 1);
-    } else if (spec.algorithm().federated()) {
+    } else if (spec.algorithm().hasRounds()) {
       roundOpen = true;
       timers.startSingleTimer(
           TIMER, new RoundDeadline(episode), Duration.ofMillis(2 * spec.fl().bsTimeoutMs()));

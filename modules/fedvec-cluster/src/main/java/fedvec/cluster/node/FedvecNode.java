@@ -65,7 +65,10 @@ public final class FedvecNode {
         ClusterSingletonSettings.create(system).withRole(COORDINATOR);
     ActorRef<BaseStation.Command> baseStation =
         singletons.init(
-            SingletonActor.of(BaseStation.create(spec), "base-station").withSettings(coordinator));
+            SingletonActor.of(BaseStation.create(spec), "base-station")
+                .withSettings(coordinator)
+                // centralized MADDPG trains there; never on Pekko's default dispatcher
+                .withProps(DispatcherSelector.fromConfig(TRAINING_DISPATCHER)));
     sharding.init(
         Entity.of(
                 Vehicle.TYPE_KEY,

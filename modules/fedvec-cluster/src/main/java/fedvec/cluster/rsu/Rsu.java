@@ -8,6 +8,7 @@ import fedvec.cluster.traffic.Link;
 import fedvec.cluster.traffic.TrafficMeter;
 import fedvec.cluster.vehicle.Vehicle;
 import fedvec.cluster.vehicle.VehicleDirectory;
+import fedvec.learning.maddpg.Experience;
 import fedvec.model.offload.Cell;
 import fedvec.model.offload.CellResolver;
 import fedvec.model.offload.Decision;
@@ -17,6 +18,7 @@ import fedvec.model.twin.ResourceSnapshot;
 import fedvec.model.world.Mobility;
 import fedvec.model.world.Traffic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,6 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   public record BeginSlot(int episode, int slot, ActorRef<SimulationClock.Command> replyTo)
       implements Command, CborSerializable {}
 
-  /** A member vehicle's decision for the slot. */
   /**
    * A member vehicle's decision for the slot.
    *
@@ -56,6 +57,13 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
    */
   public record VehicleDecision(
       int episode, int slot, Decision decision, ActorRef<Vehicle.Command> vehicle)
+      implements Command, CborSerializable {}
+
+  /**
+   * A member vehicle's experience of the slot, on its way to the central learner (centralized
+   * MADDPG only).
+   */
+  public record SlotExperience(int episode, Experience experience)
       implements Command, CborSerializable {}
 
   /** A member vehicle stored its outcome and trained. */
@@ -99,6 +107,9 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   private int lastSlot = -1;
   private int lastRound;
   private SlotInProgress current;
+  // the experiences of the current episode's slots, for the central learner's round
+  private final List<Experience> experiences = new ArrayList<>();
+  private int experienceEpisode;
 
   public static Behavior<Command> create(RunSpec spec, int id, VehicleDirectory vehicles) {
     return Behaviors.setup(
@@ -138,6 +149,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
         .onMessage(TwinAnswered.class, this::onTwinAnswered)
         .onMessage(VehicleDecision.class, this::onVehicleDecision)
         .onMessage(EdgeAnswered.class, this::onEdgeAnswered)
+        .onMessage(SlotExperience.class, this::onSlotExperience)
         .onMessage(SlotAck.class, this::onSlotAck)
         .onMessage(SlotDeadline.class, this::onSlotDeadline)
         .onMessage(VehicleStopped.class, this::onVehicleStopped)
@@ -281,6 +293,30 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     return this;
   }
 
+  private Behavior<Command> onSlotExperience(SlotExperience message) {
+    meter.count(Link.VEHICLE_TO_RSU, message);
+    Experience e = message.experience();
+    if (current == null
+        || !current.is(message.episode(), e.slot())
+        || current.phase != SlotInProgress.Phase.TRAINING
+        || !current.memberIds.contains(e.vehicleId())) {
+      getContext()
+          .getLog()
+          .warn(
+              "experience of vehicle {} for {}/{} rejected (stale or foreign)",
+              e.vehicleId(),
+              message.episode(),
+              e.slot());
+      return this;
+    }
+    if (message.episode() != experienceEpisode) {
+      experiences.clear(); // an episode whose round never came
+      experienceEpisode = message.episode();
+    }
+    experiences.add(e);
+    return this;
+  }
+
   private Behavior<Command> onSlotAck(SlotAck ack) {
     meter.count(Link.VEHICLE_TO_RSU, ack);
     if (current == null
@@ -404,7 +440,11 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     lastRound = collect.round();
     List<Integer> members =
         trafficEpisode < 0 ? List.of() : traffic.members(id, traffic.slots() - 1);
-    aggregator.tell(new RsuAggregator.Collect(collect.round(), members, collect.replyTo()));
+    List<Experience> episodeExperiences =
+        experienceEpisode == collect.round() ? List.copyOf(experiences) : List.of();
+    experiences.clear();
+    aggregator.tell(
+        new RsuAggregator.Collect(collect.round(), members, episodeExperiences, collect.replyTo()));
     return this;
   }
 

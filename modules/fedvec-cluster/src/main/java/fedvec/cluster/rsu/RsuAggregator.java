@@ -12,12 +12,16 @@ import fedvec.cluster.vehicle.VehicleDirectory;
 import fedvec.learning.aggregation.Aggregate;
 import fedvec.learning.aggregation.AggregationStrategy;
 import fedvec.learning.aggregation.Contribution;
+import fedvec.learning.maddpg.Experience;
 import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.validation.RejectionReason;
 import fedvec.learning.validation.UpdateValidator;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -37,8 +41,16 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
   /** Messages of the aggregator. */
   public interface Command {}
 
-  /** The RSU opens a round for the vehicles in its range at the end of the episode. */
-  record Collect(int round, List<Integer> members, ActorRef<BaseStation.Command> baseStation)
+  /**
+   * The RSU opens a round for the vehicles in its range at the end of the episode.
+   *
+   * @param experiences what the RSU's vehicles sent it during the episode (centralized MADDPG)
+   */
+  record Collect(
+      int round,
+      List<Integer> members,
+      List<Experience> experiences,
+      ActorRef<BaseStation.Command> baseStation)
       implements Command, NoSerializationVerificationNeeded {}
 
   /** A member vehicle's local model and its perf_i. */
@@ -48,6 +60,13 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
   /** The base station's global model, to pass on to the round's members. */
   public record DistributeGlobal(int round, byte[] parameters)
       implements Command, CborSerializable {}
+
+  /** The actors the central learner trained for the round's members, to pass on to each. */
+  public record DistributeActors(int round, List<VehicleActor> actors)
+      implements Command, CborSerializable {}
+
+  /** One vehicle's actor, packed little-endian float32. */
+  public record VehicleActor(int vehicleId, byte[] parameters) {}
 
   /** A member vehicle replaced its networks with the global model. */
   public record ModelLoaded(int round, int vehicleId) implements Command, CborSerializable {}
@@ -98,6 +117,7 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
         .onMessage(Collect.class, this::onCollect)
         .onMessage(LocalModel.class, this::onLocalModel)
         .onMessage(DistributeGlobal.class, this::onDistributeGlobal)
+        .onMessage(DistributeActors.class, this::onDistributeActors)
         .onMessage(ModelLoaded.class, this::onModelLoaded)
         .onMessage(RoundDeadline.class, this::onRoundDeadline)
         .onMessage(VehicleLost.class, this::onVehicleLost)
@@ -106,6 +126,10 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
 
   private Behavior<Command> onCollect(Collect collect) {
     round = new RoundInProgress(collect.round(), collect.members(), collect.baseStation());
+    if (spec.algorithm().centralized()) {
+      relay(collect.experiences());
+      return this;
+    }
     if (round.members.isEmpty()) {
       forward(null, List.of(), null);
       return this;
@@ -188,6 +212,14 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
             getContext().getSelf()));
   }
 
+  /** Centralized MADDPG: the RSU relays its vehicles' experiences instead of aggregating models. */
+  private void relay(List<Experience> experiences) {
+    round.phase = RoundInProgress.Phase.AGGREGATED;
+    round.baseStation.tell(
+        new BaseStation.RsuExperience(
+            round.round, rsuId, round.members, experiences, meter.drain(), getContext().getSelf()));
+  }
+
   private AggregationRecord log(Aggregate aggregate, List<Contribution> contributions) {
     boolean committed = aggregate != null;
     getContext()
@@ -219,21 +251,42 @@ public final class RsuAggregator extends AbstractBehavior<RsuAggregator.Command>
   }
 
   private Behavior<Command> onDistributeGlobal(DistributeGlobal global) {
+    return distribute(global.round(), vehicle -> global.parameters());
+  }
+
+  private Behavior<Command> onDistributeActors(DistributeActors message) {
+    Map<Integer, byte[]> byVehicle = new HashMap<>();
+    for (VehicleActor actor : message.actors()) {
+      byVehicle.put(actor.vehicleId(), actor.parameters());
+    }
+    return distribute(message.round(), byVehicle::get);
+  }
+
+  /** Passes each member its model from above ({@code parametersOf}; null: none for it). */
+  private Behavior<Command> distribute(int roundNumber, IntFunction<byte[]> parametersOf) {
     if (round == null
-        || global.round() != round.round
+        || roundNumber != round.round
         || round.phase != RoundInProgress.Phase.AGGREGATED) {
-      getContext().getLog().warn("global model of round {} rejected (stale)", global.round());
+      getContext().getLog().warn("global model of round {} rejected (stale)", roundNumber);
       return this;
     }
     round.phase = RoundInProgress.Phase.DISTRIBUTING;
-    if (round.members.isEmpty()) {
+    for (int v : round.members) {
+      if (parametersOf.apply(v) == null) {
+        round.markLoaded(v); // nothing to load: the central learner has no actor for it
+      }
+    }
+    if (round.allLoaded()) {
       finish();
       return this;
     }
     timers.startSingleTimer(
-        TIMER, new RoundDeadline(global.round()), Duration.ofMillis(spec.fl().rsuTimeoutMs()));
+        TIMER, new RoundDeadline(roundNumber), Duration.ofMillis(spec.fl().rsuTimeoutMs()));
     for (int v : round.members) {
-      send(v, new Vehicle.GlobalModel(global.round(), global.parameters(), getContext().getSelf()));
+      byte[] parameters = parametersOf.apply(v);
+      if (parameters != null) {
+        send(v, new Vehicle.GlobalModel(roundNumber, parameters, getContext().getSelf()));
+      }
     }
     return this;
   }

@@ -49,13 +49,21 @@ public final class RunSpecLoader {
       throw new InvalidSettingException(
           r.key("algorithm"), "unknown algorithm '" + algorithm + "'; allowed: " + Algorithm.ids());
     }
+    int checkpointEvery = r.intIn("checkpoint-every", 0, 1_000_000);
+    if (checkpointEvery > 0 && Algorithm.byId(algorithm).orElseThrow().centralized()) {
+      throw new InvalidSettingException(
+          r.key("checkpoint-every"),
+          algorithm
+              + " keeps its critic at the base station, which checkpoints do not hold yet; allowed:"
+              + " 0 (no checkpoints) with this algorithm");
+    }
     return new RunSettings(
         r.string("scenario"),
         algorithm,
         r.intIn("episodes", 1, 1_000_000),
         r.intIn("slots-per-episode", 1, 100_000),
         r.anyLong("seed"),
-        r.intIn("checkpoint-every", 0, 1_000_000));
+        checkpointEvery);
   }
 
   private static ScenarioSettings scenario(SettingsReader r) {

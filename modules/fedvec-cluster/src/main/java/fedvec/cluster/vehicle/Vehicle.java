@@ -6,8 +6,10 @@ import fedvec.cluster.rsu.Rsu;
 import fedvec.cluster.rsu.RsuAggregator;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.learning.faults.FaultyUpload;
+import fedvec.learning.maddpg.Experience;
 import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.policy.Learner;
+import fedvec.learning.policy.Loadable;
 import fedvec.learning.policy.Policy;
 import fedvec.learning.replay.Transition;
 import fedvec.model.observation.ObservationEncoder;
@@ -68,14 +70,17 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   public record UploadModel(int round, ActorRef<RsuAggregator.Command> replyTo)
       implements Command {}
 
-  /** The global model of round {@code round}, packed little-endian float32. */
+  /**
+   * The global model of round {@code round} (under centralized MADDPG: this vehicle's actor),
+   * packed little-endian float32.
+   */
   public record GlobalModel(int round, byte[] parameters, ActorRef<RsuAggregator.Command> replyTo)
       implements Command {}
 
   /**
-   * The base station's latest global model, asked for when the vehicle starts: a vehicle restarted
-   * on another node after its node was lost resumes from it (a vehicle that starts with the run
-   * already holds it).
+   * The base station's latest global model (or this vehicle's latest centrally trained actor),
+   * asked for when the vehicle starts: a vehicle restarted on another node after its node was lost
+   * resumes from it (a vehicle that starts with the run already holds it).
    */
   public record Restore(int round, byte[] parameters) implements Command {}
 
@@ -91,6 +96,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   private int lastRoundLoaded;
   private Kinematics[] trajectory;
   // the decision of the current slot, and the finished (s, a, r) waiting for its next state
+  private float[] observedState;
   private float[] decidedState;
   private OffloadAction decidedAction;
   private Transition unfinished;
@@ -101,8 +107,8 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
       RunSpec spec, int id, ActorRef<BaseStation.Command> baseStation) {
     return Behaviors.setup(
         context -> {
-          if (spec.algorithm().federated()) {
-            baseStation.tell(new BaseStation.GetGlobalModel(context.getSelf()));
+          if (spec.algorithm().hasRounds()) {
+            baseStation.tell(new BaseStation.GetGlobalModel(context.getSelf(), id));
           }
           return new Vehicle(context, spec, id);
         });
@@ -170,6 +176,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
       learner().observe(withNextState(unfinished, state));
       unfinished = null;
     }
+    observedState = state;
     decidedState = task == null ? null : state;
     decidedAction = task == null ? null : policy.act(state, episode, true);
     observe
@@ -208,6 +215,20 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     if (policy instanceof Learner learner && (slot + 1) % spec.learning().trainEvery() == 0) {
       learner.update();
     }
+    if (spec.algorithm().centralized()) {
+      boolean acted = result != null && decidedAction != null;
+      outcome
+          .replyTo()
+          .tell(
+              new Rsu.SlotExperience(
+                  episode,
+                  new Experience(
+                      id,
+                      slot,
+                      observedState,
+                      acted ? decidedAction.toVector() : null,
+                      acted ? (float) result.reward() : 0f)));
+    }
     outcome.replyTo().tell(new Rsu.SlotAck(episode, slot, id));
     return this;
   }
@@ -230,11 +251,11 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   }
 
   private Behavior<Command> onGlobalModel(GlobalModel global) {
-    if (global.round() <= lastRoundLoaded || !(policy instanceof Learner learner)) {
+    if (global.round() <= lastRoundLoaded || !(policy instanceof Loadable loadable)) {
       getContext().getLog().warn("global model of round {} rejected", global.round());
       return this;
     }
-    learner.load(ParameterVector.fromBytes(global.round(), global.parameters()));
+    loadable.load(ParameterVector.fromBytes(global.round(), global.parameters()));
     lastRoundLoaded = global.round();
     global.replyTo().tell(new RsuAggregator.ModelLoaded(global.round(), id));
     return this;
@@ -244,8 +265,8 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     // newer than the model this vehicle started with, and than any it loaded since
     if (restore.round() >= spec.firstEpisode()
         && restore.round() > lastRoundLoaded
-        && policy instanceof Learner learner) {
-      learner.load(ParameterVector.fromBytes(restore.round(), restore.parameters()));
+        && policy instanceof Loadable loadable) {
+      loadable.load(ParameterVector.fromBytes(restore.round(), restore.parameters()));
       lastRoundLoaded = restore.round();
       getContext()
           .getLog()

@@ -77,7 +77,8 @@ class RsuAggregatorTest {
   void aggregatesWithSoftmaxPerformanceWeightsAndPassesTheGlobalModelDown() {
     // given an RSU round with vehicles 1 and 2
     Fixture f = Fixture.of(2);
-    f.aggregator().tell(new RsuAggregator.Collect(1, List.of(1, 2), f.baseStation().ref()));
+    f.aggregator()
+        .tell(new RsuAggregator.Collect(1, List.of(1, 2), List.of(), f.baseStation().ref()));
     // when vehicle 1 (perf -1, all ones) and vehicle 2 (perf -2, all zeros) upload
     f.uploadRequestOf(1).tell(new RsuAggregator.LocalModel(1, 1, model(1f), -1.0));
     f.uploadRequestOf(2).tell(new RsuAggregator.LocalModel(1, 2, model(0f), -2.0));
@@ -122,7 +123,9 @@ class RsuAggregatorTest {
     // given a round with seven members; quorum is 3 of 7 (min-fraction 0.4)
     Fixture f = Fixture.of(7);
     f.aggregator()
-        .tell(new RsuAggregator.Collect(2, List.of(1, 2, 3, 4, 5, 6, 7), f.baseStation().ref()));
+        .tell(
+            new RsuAggregator.Collect(
+                2, List.of(1, 2, 3, 4, 5, 6, 7), List.of(), f.baseStation().ref()));
     ActorRef<RsuAggregator.Command> rsu = f.uploadRequestOf(1);
     // when vehicle 1 uploads, then again; a stranger and a stale round arrive
     rsu.tell(new RsuAggregator.LocalModel(2, 1, model(1f), -1.0));
@@ -158,7 +161,8 @@ class RsuAggregatorTest {
   void withoutQuorumTheRoundAbortsAndSendsNoModel() {
     // given a round with three members of which only one answers
     Fixture f = Fixture.of(3);
-    f.aggregator().tell(new RsuAggregator.Collect(3, List.of(1, 2, 3), f.baseStation().ref()));
+    f.aggregator()
+        .tell(new RsuAggregator.Collect(3, List.of(1, 2, 3), List.of(), f.baseStation().ref()));
     f.uploadRequestOf(1).tell(new RsuAggregator.LocalModel(3, 1, model(1f), -1.0));
     // then the deadline ends the wait with an explicit abort
     BaseStation.RsuAggregate aggregate =

@@ -16,6 +16,7 @@ import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.settings.RunSpecLoader;
 import fedvec.cluster.traffic.TrafficTally;
 import fedvec.cluster.vehicle.Vehicle;
+import fedvec.learning.maddpg.Experience;
 import fedvec.model.offload.Decision;
 import fedvec.model.offload.Failure;
 import fedvec.model.offload.OffloadAction;
@@ -96,7 +97,23 @@ class MessageSerializationTest {
         new Rsu.VehicleDecision(1, 2, decision, ref()),
         new Rsu.VehicleDecision(1, 2, Decision.idle(5), null),
         new Vehicle.Restore(3, model),
-        new BaseStation.GetGlobalModel(ref()),
+        new BaseStation.GetGlobalModel(ref(), 7),
+        new Rsu.SlotExperience(
+            1,
+            new Experience(3, 2, new float[] {0.5f, 1}, new float[] {1, 0, 0, 0.2f, 0.3f}, -0.7f)),
+        new Rsu.SlotExperience(1, new Experience(4, 2, new float[] {0.25f}, null, 0f)),
+        new BaseStation.RsuExperience(
+            4,
+            1,
+            List.of(3, 4),
+            List.of(new Experience(3, 0, new float[] {1, 2}, new float[] {0, 1, 0, 1, 1}, 0.5f)),
+            traffic,
+            ref()),
+        new RsuAggregator.DistributeActors(
+            4,
+            List.of(
+                new RsuAggregator.VehicleActor(3, model),
+                new RsuAggregator.VehicleActor(4, model))),
         new Rsu.SlotAck(1, 2, 3),
         new Rsu.CollectModels(4, ref()),
         new RsuAggregator.LocalModel(4, 3, model, -0.25),

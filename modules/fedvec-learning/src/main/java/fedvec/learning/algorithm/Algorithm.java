@@ -9,6 +9,8 @@ import fedvec.learning.ddpg.DdpgAgent;
 import fedvec.learning.ddpg.DdpgSettings;
 import fedvec.learning.ddpg.DdpgShape;
 import fedvec.learning.ddpg.ExplorationSettings;
+import fedvec.learning.maddpg.CentralActor;
+import fedvec.learning.maddpg.MaddpgTrainer;
 import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.policy.FixedPolicy;
 import fedvec.learning.policy.Policy;
@@ -37,6 +39,12 @@ public enum Algorithm {
    * coordinate-wise trimmed mean at the RSU and FedAvg at the BS.
    */
   TRIMMED_MADDPG("trimmed-maddpg", PolicyKind.DDPG, true),
+  /**
+   * Paper 000's centralized baseline: vehicles execute their actors and send their experiences up
+   * through the RSUs; the base station trains every actor with a centralized critic ({@link
+   * MaddpgTrainer}) and sends the actors back. No federated aggregation.
+   */
+  MADDPG("maddpg", PolicyKind.CENTRAL_ACTOR, false),
   /** Every task on the vehicle's own CPU, full ratio. */
   LOCAL_ONLY("local-only", PolicyKind.LOCAL_ONLY, false),
   /** Every task to the serving RSU, full ratios. */
@@ -70,9 +78,19 @@ public enum Algorithm {
     return policy;
   }
 
-  /** Whether federated rounds run at the end of each episode. */
+  /** Whether vehicles train and the hierarchy aggregates their models after each episode. */
   public boolean federated() {
     return federated;
+  }
+
+  /** Whether the base station trains the vehicles' actors from their experiences. */
+  public boolean centralized() {
+    return policy == PolicyKind.CENTRAL_ACTOR;
+  }
+
+  /** Whether a round (federated or central training) runs at the end of each episode. */
+  public boolean hasRounds() {
+    return federated || centralized();
   }
 
   /**
@@ -100,6 +118,12 @@ public enum Algorithm {
               initial,
               stream(seed, "exploration", vehicle, generation),
               stream(seed, "replay", vehicle, generation));
+      case CENTRAL_ACTOR ->
+          new CentralActor(
+              shape.actorSizes(),
+              Arrays.copyOf(initial.toArray(), shape.actorParameterCount()),
+              exploration,
+              stream(seed, "exploration", vehicle, generation));
       case LOCAL_ONLY -> new FixedPolicy(OffloadTarget.LOCAL);
       case NEAREST_RSU -> new FixedPolicy(OffloadTarget.RSU);
       case RANDOM -> new RandomPolicy(stream(seed, "random-policy", vehicle, generation));

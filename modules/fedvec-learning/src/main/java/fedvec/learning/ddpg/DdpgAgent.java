@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import fedvec.learning.network.GradMode;
 import fedvec.learning.network.Mlp;
@@ -17,7 +16,6 @@ import fedvec.learning.replay.Batch;
 import fedvec.learning.replay.ReplayBuffer;
 import fedvec.learning.replay.Transition;
 import fedvec.model.offload.OffloadAction;
-import fedvec.model.offload.OffloadTarget;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -88,18 +86,7 @@ public final class DdpgAgent implements Learner {
       NDArray input = scope.create(observation, new Shape(1, observation.length));
       raw = actor.forward(store, input, false).toFloatArray();
     }
-    int target = argmax(raw, 3);
-    double computeRatio = sigmoid(raw[3]);
-    double bandwidthRatio = sigmoid(raw[4]);
-    if (explore) {
-      if (explorationRandom.nextDouble() < exploration.epsilon(episode)) {
-        target = explorationRandom.nextInt(3);
-      }
-      double noise = exploration.ratioNoise(episode);
-      computeRatio = clamp01(computeRatio + noise * explorationRandom.nextGaussian());
-      bandwidthRatio = clamp01(bandwidthRatio + noise * explorationRandom.nextGaussian());
-    }
-    return new OffloadAction(OffloadTarget.ofIndex(target), computeRatio, bandwidthRatio);
+    return HybridHead.choose(raw, episode, explore, exploration, explorationRandom);
   }
 
   @Override
@@ -127,7 +114,7 @@ public final class DdpgAgent implements Learner {
 
       NDArray targets;
       try (GradMode off = GradMode.off()) {
-        NDArray nextActions = hybrid(actorTarget.forward(store, nextStates, false));
+        NDArray nextActions = HybridHead.critic(actorTarget.forward(store, nextStates, false));
         NDArray nextQ = criticTarget.forward(store, nextStates.concat(nextActions, 1), false);
         // y = r + gamma (1 - d) Q'(s', pi'(s')): eq. (18)
         targets = rewards.add(nextQ.mul(dones.neg().add(1f)).mul((float) settings.discount()));
@@ -140,9 +127,9 @@ public final class DdpgAgent implements Learner {
       NDArray bestTargets = greedyTargets(states); // a^d the critic prefers
       try (GradMode recording = GradMode.recording()) {
         NDArray raw = actor.forward(store, states, true);
-        NDArray ratios = Activation.sigmoid(raw.get(":, 3:5"));
+        NDArray ratios = HybridHead.ratios(raw);
         NDArray q = critic.forward(store, states.concat(bestTargets, 1).concat(ratios, 1), true);
-        NDArray crossEntropy = bestTargets.mul(raw.get(":, 0:3").logSoftmax(1)).sum(new int[] {1});
+        NDArray crossEntropy = HybridHead.imitation(raw, bestTargets);
         GradMode.backward(q.mean().neg().sub(crossEntropy.mean())); // eq. (19) + target imitation
       }
       actorOptimizer.step();
@@ -162,7 +149,7 @@ public final class DdpgAgent implements Learner {
    */
   private NDArray greedyTargets(NDArray states) {
     try (GradMode off = GradMode.off()) {
-      NDArray ratios = Activation.sigmoid(actor.forward(store, states, false).get(":, 3:5"));
+      NDArray ratios = HybridHead.ratios(actor.forward(store, states, false));
       long n = states.getShape().get(0);
       NDList values = new NDList();
       for (int k = 0; k < 3; k++) {
@@ -199,30 +186,5 @@ public final class DdpgAgent implements Learner {
   @Override
   public void close() {
     manager.close();
-  }
-
-  /** Softmax over the target logits, sigmoid over the ratios: the action as the critic sees it. */
-  private static NDArray hybrid(NDArray raw) {
-    NDArray targets = raw.get(":, 0:3").softmax(1);
-    NDArray ratios = Activation.sigmoid(raw.get(":, 3:5"));
-    return targets.concat(ratios, 1);
-  }
-
-  private static int argmax(float[] values, int count) {
-    int best = 0;
-    for (int i = 1; i < count; i++) {
-      if (values[i] > values[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private static double sigmoid(float x) {
-    return 1.0 / (1.0 + Math.exp(-x));
-  }
-
-  private static double clamp01(double x) {
-    return Math.max(0.0, Math.min(1.0, x));
   }
 }

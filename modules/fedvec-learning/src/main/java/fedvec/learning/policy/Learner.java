@@ -5,7 +5,7 @@ import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.replay.Transition;
 
 /** A policy that learns from its own transitions and takes part in federated aggregation. */
-public interface Learner extends Policy {
+public interface Learner extends Loadable {
 
   /** Stores one transition (s, a, r, s', d) in the local replay buffer B_i. */
   void observe(Transition transition);
@@ -17,6 +17,7 @@ public interface Learner extends Policy {
   ParameterVector parameters(long version);
 
   /** Replaces the online actor and critic with {@code global}; the targets keep soft-tracking. */
+  @Override
   void load(ParameterVector global);
 
   ParameterLayout layout();
