@@ -8,7 +8,9 @@ import fedvec.cluster.settings.InvalidSettingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +62,12 @@ final class ReproduceCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Output directory (default runs/reproduce-FIGURE).")
   Path out;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "A setting of every run, e.g. --set learning.exploration.decay-episodes=15.")
+  Map<String, String> sets = new LinkedHashMap<>();
 
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
@@ -140,11 +148,17 @@ final class ReproduceCommand implements Callable<Integer> {
     List<String> runArgs = new ArrayList<>(quick ? QUICK_RUN : List.of());
     override(runArgs, "--episodes", episodes);
     override(runArgs, "--slots", slots);
+    Map<String, String> settings = new LinkedHashMap<>();
     for (String setting : f.settings()) {
-      runArgs.addAll(List.of("--set", setting));
+      int eq = setting.indexOf('=');
+      settings.put(setting.substring(0, eq), setting.substring(eq + 1));
     }
-    return new SweepPlan(
-        f.param(), quick ? f.quickValues() : f.values(), f.algorithms(), k, runArgs);
+    settings.putAll(sets);
+    settings.forEach((key, value) -> runArgs.addAll(List.of("--set", key + "=" + value)));
+    SweepPlan plan =
+        new SweepPlan(f.param(), quick ? f.quickValues() : f.values(), f.algorithms(), k, runArgs);
+    SweepCommand.validate(plan, settings);
+    return plan;
   }
 
   private static void override(List<String> args, String flag, Integer value) {

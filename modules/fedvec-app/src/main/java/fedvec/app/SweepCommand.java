@@ -165,9 +165,7 @@ final class SweepCommand implements Callable<Integer> {
     addFlag(runArgs, "--rsus", rsus);
     sets.forEach((k, v) -> runArgs.addAll(List.of("--set", k + "=" + v)));
     SweepPlan plan = new SweepPlan(name, values, List.copyOf(algorithms), seeds, runArgs);
-    for (String value : values) {
-      validate(plan, value); // bad input fails now, not hours into the sweep
-    }
+    validate(plan, sets);
     return plan;
   }
 
@@ -180,8 +178,17 @@ final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  /** Loads the settings one run of this value would use. */
-  private void validate(SweepPlan plan, String value) {
+  /**
+   * Loads the settings every run of {@code plan} would use, so bad input fails now, not hours into
+   * the sweep.
+   */
+  static void validate(SweepPlan plan, Map<String, String> sets) {
+    for (String value : plan.values()) {
+      validate(plan, sets, value);
+    }
+  }
+
+  private static void validate(SweepPlan plan, Map<String, String> sets, String value) {
     Map<String, String> overrides = new LinkedHashMap<>(sets);
     String key =
         switch (plan.param()) {

@@ -1,6 +1,7 @@
 package fedvec.cluster.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fedvec.cluster.clock.EpisodeMetrics;
@@ -44,6 +45,31 @@ class EmbeddedRunTest {
     List<EpisodeMetrics> second = EmbeddedRuns.run(run);
     // then the metrics are identical apart from wall time
     assertEquals(withoutWallTime(first), withoutWallTime(second));
+  }
+
+  @Test
+  void maddpgTrainsCentrallyAndTheTrainedActorsReachTheVehicles() throws Exception {
+    // given centralized MADDPG runs: two alike, one whose central learner moves the actors faster
+    Map<String, String> run =
+        Map.of(
+            "run.algorithm", "maddpg",
+            "run.episodes", "4",
+            "run.slots-per-episode", "10",
+            "run.seed", "4",
+            "learning.batch-size", "8");
+    Map<String, String> faster = new java.util.HashMap<>(run);
+    faster.put("learning.actor-learning-rate", "1e-2");
+    // when they run
+    List<EpisodeMetrics> first = EmbeddedRuns.run(run);
+    List<EpisodeMetrics> second = EmbeddedRuns.run(run);
+    List<EpisodeMetrics> other = EmbeddedRuns.run(faster);
+    // then every round commits and the same seed gives the same metrics
+    first.forEach(e -> assertEquals("committed", e.round()));
+    assertEquals(withoutWallTime(first), withoutWallTime(second));
+    // and the vehicles act on what the base station trained: the first episode (common initial
+    // actors) is the same, later ones differ with the central learner's actor learning rate alone
+    assertEquals(withoutWallTime(first).get(0), withoutWallTime(other).get(0));
+    assertNotEquals(withoutWallTime(first).subList(1, 4), withoutWallTime(other).subList(1, 4));
   }
 
   private static List<String> withoutWallTime(List<EpisodeMetrics> episodes) {
