@@ -47,7 +47,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--algorithm",
       paramLabel = "NAME",
-      description = "hafmaddpg (default), fedavg-maddpg, local-only, nearest-rsu or random.")
+      description =
+          "hafmaddpg (default), fedavg-maddpg, trimmed-maddpg, maddpg (centralized), local-only,"
+              + " nearest-rsu or random.")
   String algorithm;
 
   @Option(

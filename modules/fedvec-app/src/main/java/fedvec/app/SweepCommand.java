@@ -199,7 +199,12 @@ final class SweepCommand implements Callable<Integer> {
           default -> plan.param();
         };
     overrides.put(key, value);
-    RunSpecLoader.load(FedvecConfig.load(null, null, overrides));
+    try {
+      RunSpecLoader.load(FedvecConfig.load(null, null, overrides));
+    } catch (InvalidSettingException e) {
+      throw new InvalidSettingException(
+          "--param", "value '" + value + "' of " + plan.param() + ": " + e.getMessage());
+    }
   }
 
   /** A sweep directory holds one plan: a second sweep with another plan may not reuse it. */

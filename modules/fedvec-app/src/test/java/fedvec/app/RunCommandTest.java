@@ -39,6 +39,9 @@ class RunCommandTest {
         Arguments.of(
             List.of("--set", "fl.temperature=[1"), "fedvec.fl.temperature: malformed value"),
         Arguments.of(List.of("--set", "novalue"), "should be in KEY=VALUE format"),
+        Arguments.of(
+            List.of("--algorithm", "maddpg", "--checkpoint-every", "2"),
+            "fedvec.run.checkpoint-every: maddpg keeps its critic at the base station"),
         Arguments.of(List.of("--config", "/no/such/file.conf"), "--config: cannot read file"),
         Arguments.of(List.of("--frobnicate"), "Unknown option: '--frobnicate'"));
   }
