@@ -3,16 +3,13 @@ package fedvec.app;
 import fedvec.app.sweep.PaperFigure;
 import fedvec.app.sweep.SweepPlan;
 import fedvec.app.sweep.SweepResults;
-import fedvec.app.sweep.SweepRunner;
 import fedvec.cluster.settings.InvalidSettingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,32 +42,13 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--seeds", paramLabel = "K", description = "Seeds 1..K (default 3).")
   Integer seeds;
 
-  @Option(names = "--episodes", paramLabel = "N", description = "Episodes of every run.")
-  Integer episodes;
-
-  @Option(names = "--slots", paramLabel = "N", description = "Slots per episode of every run.")
-  Integer slots;
-
-  @Option(
-      names = "--parallel",
-      paramLabel = "P",
-      description = "Runs at a time (default: cores / 2, at least 1).")
-  Integer parallel;
-
   @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Output directory (default runs/reproduce-FIGURE).")
   Path out;
 
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "A setting of every run, e.g. --set learning.exploration.decay-episodes=15.")
-  Map<String, String> sets = new LinkedHashMap<>();
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @Mixin SweepOptions options = new SweepOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -100,11 +78,8 @@ final class ReproduceCommand implements Callable<Integer> {
       err.println("fedvec reproduce: " + e.getMessage());
       return RunCommand.BAD_INPUT;
     }
-    int workers =
-        parallel != null ? parallel : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    List<SweepPlan.Run> failed = new SweepRunner(plan, directory, workers, !quiet).run();
-    SweepResults results = SweepResults.read(plan, directory);
-    SweepCommand.write(results, plan, directory);
+    SweepOptions.Outcome outcome = options.execute(plan, directory);
+    SweepResults results = outcome.results();
     Path picture = directory.resolve(chosen.id() + ".png");
     if (chosen.curves()) {
       results.plotEpisodes(
@@ -127,13 +102,7 @@ final class ReproduceCommand implements Callable<Integer> {
         picture.getFileName(),
         chosen.id() + ".csv",
         directory);
-    for (SweepPlan.Run run : failed) {
-      console.printf(
-          "failed: %s=%s %s seed %d (log in %s)%n",
-          plan.param(), run.value(), run.algorithm(), run.seed(), directory.resolve("logs"));
-    }
-    console.flush();
-    return failed.isEmpty() ? 0 : 1;
+    return SweepOptions.report(outcome, plan, directory, console);
   }
 
   private SweepPlan plan(PaperFigure f) {
@@ -141,38 +110,10 @@ final class ReproduceCommand implements Callable<Integer> {
     if (k < 1) {
       throw new InvalidSettingException("--seeds", "must be a positive integer, got " + k);
     }
-    if (parallel != null && parallel < 1) {
-      throw new InvalidSettingException(
-          "--parallel", "must be a positive integer, got " + parallel);
-    }
-    List<String> runArgs = new ArrayList<>(quick ? QUICK_RUN : List.of());
-    override(runArgs, "--episodes", episodes);
-    override(runArgs, "--slots", slots);
-    Map<String, String> settings = new LinkedHashMap<>();
-    for (String setting : f.settings()) {
-      int eq = setting.indexOf('=');
-      settings.put(setting.substring(0, eq), setting.substring(eq + 1));
-    }
-    settings.putAll(sets);
-    settings.forEach((key, value) -> runArgs.addAll(List.of("--set", key + "=" + value)));
+    List<String> runArgs = options.runArgs(quick ? QUICK_RUN : List.of(), f.settings());
     SweepPlan plan =
         new SweepPlan(f.param(), quick ? f.quickValues() : f.values(), f.algorithms(), k, runArgs);
-    SweepCommand.validate(plan, settings);
+    SweepCommand.validate(plan, options.allSettings(f.settings()));
     return plan;
-  }
-
-  private static void override(List<String> args, String flag, Integer value) {
-    if (value == null) {
-      return;
-    }
-    if (value < 1) {
-      throw new InvalidSettingException(flag, "must be a positive integer, got " + value);
-    }
-    int at = args.indexOf(flag);
-    if (at >= 0) {
-      args.set(at + 1, value.toString());
-    } else {
-      args.addAll(List.of(flag, value.toString()));
-    }
   }
 }

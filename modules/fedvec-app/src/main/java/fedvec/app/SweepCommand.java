@@ -2,8 +2,6 @@ package fedvec.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fedvec.app.sweep.SweepPlan;
-import fedvec.app.sweep.SweepResults;
-import fedvec.app.sweep.SweepRunner;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.InvalidSettingException;
 import fedvec.cluster.settings.RunSpecLoader;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,23 +55,10 @@ final class SweepCommand implements Callable<Integer> {
   int seeds = 3;
 
   @Option(
-      names = "--parallel",
-      paramLabel = "P",
-      description =
-          "Runs at a time (default: cores / 2, at least 1; each run trains on 2 threads).")
-  Integer parallel;
-
-  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Sweep directory (default runs/sweep-...).")
   Path out;
-
-  @Option(names = "--episodes", paramLabel = "N", description = "Episodes of every run.")
-  Integer episodes;
-
-  @Option(names = "--slots", paramLabel = "N", description = "Slots per episode of every run.")
-  Integer slots;
 
   @Option(names = "--vehicles", paramLabel = "N", description = "Vehicles of every run.")
   Integer vehicles;
@@ -80,11 +66,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--rsus", paramLabel = "N", description = "RSUs of every run.")
   Integer rsus;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting of every run.")
-  Map<String, String> sets = new LinkedHashMap<>();
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @Mixin SweepOptions options = new SweepOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -99,43 +81,15 @@ final class SweepCommand implements Callable<Integer> {
       err.println("fedvec sweep: " + e.getMessage());
       return RunCommand.BAD_INPUT;
     }
-    int workers =
-        parallel != null ? parallel : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    List<SweepPlan.Run> failed = new SweepRunner(plan, directory, workers, !quiet).run();
-    SweepResults results = SweepResults.read(plan, directory);
-    write(results, plan, directory);
+    SweepOptions.Outcome outcome = options.execute(plan, directory);
     PrintWriter console = spec.commandLine().getOut();
     console.printf(
         "sweep %s: %d of %d runs finished; results in %s%n",
-        plan.param(), results.rows().size(), plan.runs().size(), directory.resolve("results.csv"));
-    for (SweepPlan.Run run : failed) {
-      console.printf(
-          "failed: %s=%s %s seed %d (log in %s)%n",
-          plan.param(), run.value(), run.algorithm(), run.seed(), directory.resolve("logs"));
-    }
-    console.flush();
-    return failed.isEmpty() ? 0 : 1;
-  }
-
-  /** results.csv and the comparison plots of a sweep. */
-  static void write(SweepResults results, SweepPlan plan, Path directory) throws Exception {
-    results.writeCsv(directory.resolve("results.csv"));
-    Path plots = directory.resolve("plots");
-    results.plotAgainstValues(
-        plots.resolve("final_cost.png"),
-        "final total cost vs " + plan.param(),
-        "final cost",
-        SweepResults.Row::finalCost);
-    results.plotAgainstValues(
-        plots.resolve("final_reward.png"),
-        "final reward vs " + plan.param(),
-        "final reward per vehicle",
-        SweepResults.Row::finalReward);
-    results.plotAgainstValues(
-        plots.resolve("bytes_to_bs.png"),
-        "bytes reaching the base station per episode",
-        "bytes",
-        SweepResults.Row::bytesToBs);
+        plan.param(),
+        outcome.results().rows().size(),
+        plan.runs().size(),
+        directory.resolve("results.csv"));
+    return SweepOptions.report(outcome, plan, directory, console);
   }
 
   private SweepPlan plan() {
@@ -148,24 +102,18 @@ final class SweepCommand implements Callable<Integer> {
     if (seeds < 1) {
       throw new InvalidSettingException("--seeds", "must be a positive integer, got " + seeds);
     }
-    if (parallel != null && parallel < 1) {
-      throw new InvalidSettingException(
-          "--parallel", "must be a positive integer, got " + parallel);
-    }
     for (String algorithm : algorithms) {
       if (Algorithm.byId(algorithm).isEmpty()) {
         throw new InvalidSettingException(
             "--algorithms", "unknown algorithm '" + algorithm + "'; allowed: " + Algorithm.ids());
       }
     }
-    List<String> runArgs = new ArrayList<>();
-    addFlag(runArgs, "--episodes", episodes);
-    addFlag(runArgs, "--slots", slots);
-    addFlag(runArgs, "--vehicles", vehicles);
-    addFlag(runArgs, "--rsus", rsus);
-    sets.forEach((k, v) -> runArgs.addAll(List.of("--set", k + "=" + v)));
+    List<String> flags = new ArrayList<>();
+    addFlag(flags, "--vehicles", vehicles);
+    addFlag(flags, "--rsus", rsus);
+    List<String> runArgs = options.runArgs(flags, Map.of());
     SweepPlan plan = new SweepPlan(name, values, List.copyOf(algorithms), seeds, runArgs);
-    validate(plan, sets);
+    validate(plan, options.allSettings(Map.of()));
     return plan;
   }
 

@@ -1,6 +1,7 @@
 package fedvec.app.sweep;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The experiments behind paper 000's figures (../shared/papers/notes/seed-000.md, "Baselines and
@@ -14,7 +15,7 @@ import java.util.List;
  * @param quickValues its values in the small CI version
  * @param curves true: per-episode reward curves at the one value; false: final cost vs the values
  * @param algorithms the algorithms compared
- * @param settings further {@code --set KEY=VALUE} of every run
+ * @param settings further settings (KEY to VALUE, as --set) of every run
  */
 public record PaperFigure(
     String id,
@@ -24,7 +25,7 @@ public record PaperFigure(
     List<String> quickValues,
     boolean curves,
     List<String> algorithms,
-    List<String> settings) {
+    Map<String, String> settings) {
 
   /** Paper 000's algorithms: HAFMADDPG and its two baselines. */
   public static final List<String> PAPER = List.of("hafmaddpg", "fedavg-maddpg", "maddpg");
@@ -42,7 +43,7 @@ public record PaperFigure(
               List.of("10"),
               true,
               PAPER,
-              List.of()),
+              Map.of()),
           new PaperFigure(
               "fig2",
               "Fig. 2: average reward per episode, 50 vehicles",
@@ -51,7 +52,7 @@ public record PaperFigure(
               List.of("50"),
               true,
               PAPER,
-              List.of()),
+              Map.of()),
           new PaperFigure(
               "fig3",
               "Fig. 3: total cost vs number of vehicles",
@@ -60,7 +61,7 @@ public record PaperFigure(
               List.of("10", "20"),
               false,
               PAPER,
-              List.of()),
+              Map.of()),
           new PaperFigure(
               "fig4",
               "Fig. 4: total cost vs RSU computing capability (Hz)",
@@ -69,7 +70,7 @@ public record PaperFigure(
               List.of("6e9", "14e9"),
               false,
               PAPER,
-              List.of()),
+              Map.of()),
           new PaperFigure(
               "fig5",
               "Fig. 5: total cost vs V2R bandwidth (Hz)",
@@ -78,7 +79,7 @@ public record PaperFigure(
               List.of("15e6", "55e6"),
               false,
               PAPER,
-              List.of()),
+              Map.of()),
           robustness("noise"),
           robustness("scale"),
           robustness("inflate-perf"));
@@ -92,7 +93,7 @@ public record PaperFigure(
         List.of("0", "0.2"),
         false,
         ROBUST,
-        List.of("faults.kind=" + kind));
+        Map.of("faults.kind", kind));
   }
 
   public static List<String> ids() {

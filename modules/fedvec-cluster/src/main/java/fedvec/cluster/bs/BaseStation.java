@@ -202,17 +202,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
 
   private Behavior<Command> onRsuAggregate(RsuAggregate aggregate) {
     meter.count(Link.RSU_TO_BS, aggregate);
-    if (!collecting
-        || aggregate.round() != round
-        || aggregate.rsuId() < 0
-        || aggregate.rsuId() >= rsus.size()
-        || aggregates.containsKey(aggregate.rsuId())) {
-      getContext()
-          .getLog()
-          .warn(
-              "aggregate of RSU {} for round {} rejected (stale or duplicate)",
-              aggregate.rsuId(),
-              aggregate.round());
+    if (!awaits(aggregate.round(), aggregate.rsuId(), central == null, "aggregate")) {
       return this;
     }
     aggregates.put(aggregate.rsuId(), aggregate);
@@ -229,18 +219,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
 
   private Behavior<Command> onRsuExperience(RsuExperience relay) {
     meter.count(Link.RSU_TO_BS, relay);
-    if (!collecting
-        || central == null
-        || relay.round() != round
-        || relay.rsuId() < 0
-        || relay.rsuId() >= rsus.size()
-        || experiences.containsKey(relay.rsuId())) {
-      getContext()
-          .getLog()
-          .warn(
-              "experience of RSU {} for round {} rejected (stale or duplicate)",
-              relay.rsuId(),
-              relay.round());
+    if (!awaits(relay.round(), relay.rsuId(), central != null, "experience")) {
       return this;
     }
     experiences.put(relay.rsuId(), relay);
@@ -249,6 +228,31 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
       aggregate();
     }
     return this;
+  }
+
+  /**
+   * Whether the round collects {@code what} from RSU {@code rsuId} now: the current round, a known
+   * RSU that has not answered, and the kind of answer this algorithm expects ({@code expected}).
+   */
+  private boolean awaits(int answerRound, int rsuId, boolean expected, String what) {
+    boolean fresh =
+        collecting
+            && expected
+            && answerRound == round
+            && rsuId >= 0
+            && rsuId < rsus.size()
+            && !aggregates.containsKey(rsuId)
+            && !experiences.containsKey(rsuId);
+    if (!fresh) {
+      getContext()
+          .getLog()
+          .warn(
+              "{} of RSU {} for round {} rejected (stale, duplicate or unexpected)",
+              what,
+              rsuId,
+              answerRound);
+    }
+    return fresh;
   }
 
   /** Eqs. (16), (24), (25) over the RSU aggregates that arrived, in RSU-id order. */

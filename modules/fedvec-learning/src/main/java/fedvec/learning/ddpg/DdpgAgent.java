@@ -80,13 +80,8 @@ public final class DdpgAgent implements Learner {
 
   @Override
   public OffloadAction act(float[] observation, int episode, boolean explore) {
-    float[] raw;
-    try (GradMode off = GradMode.off();
-        NDManager scope = manager.newSubManager()) {
-      NDArray input = scope.create(observation, new Shape(1, observation.length));
-      raw = actor.forward(store, input, false).toFloatArray();
-    }
-    return HybridHead.choose(raw, episode, explore, exploration, explorationRandom);
+    return HybridHead.choose(
+        actor.infer(manager, store, observation), episode, explore, exploration, explorationRandom);
   }
 
   @Override

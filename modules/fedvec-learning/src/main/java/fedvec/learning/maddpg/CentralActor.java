@@ -1,12 +1,9 @@
 package fedvec.learning.maddpg;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import fedvec.learning.ddpg.ExplorationSettings;
 import fedvec.learning.ddpg.HybridHead;
-import fedvec.learning.network.GradMode;
 import fedvec.learning.network.Mlp;
 import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.policy.Loadable;
@@ -41,13 +38,8 @@ public final class CentralActor implements Loadable {
 
   @Override
   public OffloadAction act(float[] observation, int episode, boolean explore) {
-    float[] raw;
-    try (GradMode off = GradMode.off();
-        NDManager scope = manager.newSubManager()) {
-      NDArray input = scope.create(observation, new Shape(1, observation.length));
-      raw = actor.forward(store, input, false).toFloatArray();
-    }
-    return HybridHead.choose(raw, episode, explore, exploration, random);
+    return HybridHead.choose(
+        actor.infer(manager, store, observation), episode, explore, exploration, random);
   }
 
   /** Replaces the actor with the one the base station trained for this vehicle. */

@@ -79,6 +79,15 @@ public final class Mlp {
     return block.forward(store, new NDList(input), training).singletonOrThrow();
   }
 
+  /** The output for one input vector, recording no gradients (acting, not training). */
+  public float[] infer(NDManager manager, ParameterStore store, float[] input) {
+    try (GradMode off = GradMode.off();
+        NDManager scope = manager.newSubManager()) {
+      NDArray batch = scope.create(input, new Shape(1, input.length));
+      return forward(store, batch, false).toFloatArray();
+    }
+  }
+
   public int size() {
     return parameters.stream().mapToInt(p -> (int) p.size()).sum();
   }
