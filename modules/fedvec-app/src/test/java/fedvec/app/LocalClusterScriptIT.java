@@ -61,6 +61,45 @@ class LocalClusterScriptIT {
   }
 
   @Test
+  void centralizedMaddpgOnTwoJvmsGivesTheMetricsOfOne() throws Exception {
+    // given the same centralized MADDPG run on one JVM and, through the script, on two
+    String[] run = {
+      "--algorithm",
+      "maddpg",
+      "--episodes",
+      "3",
+      "--slots",
+      "20",
+      "--vehicles",
+      "12",
+      "--seed",
+      "2",
+      "--quiet",
+      "--set",
+      "learning.batch-size=16"
+    };
+    String[] single = new String[run.length + 3];
+    single[0] = "run";
+    System.arraycopy(run, 0, single, 1, run.length);
+    single[run.length + 1] = "--out";
+    single[run.length + 2] = "one";
+    FedvecProcess.Result one = FedvecProcess.run(dir, 5, single);
+    assertEquals(0, one.exitCode(), one.output());
+    String[] scripted = new String[run.length + 3];
+    scripted[0] = "2";
+    System.arraycopy(run, 0, scripted, 1, run.length);
+    scripted[run.length + 1] = "--out";
+    scripted[run.length + 2] = dir.resolve("two").toString();
+    Process p = script(scripted);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(0, p.exitValue(), Files.readString(dir.resolve("script.out")));
+    // then the experiences crossed nodes and the metrics are identical apart from wall time
+    assertEquals(
+        ClusterRunIT.withoutWallTime(dir.resolve("one")),
+        ClusterRunIT.withoutWallTime(dir.resolve("two")));
+  }
+
+  @Test
   void aFailingRunStopsEveryNodeItStarted() throws Exception {
     // the coordinator refuses the input; the vehicle node the script started must not outlive it
     Process p = script("2", "--episodes", "0", "--out", dir.resolve("run").toString());
