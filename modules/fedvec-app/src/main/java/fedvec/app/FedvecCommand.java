@@ -12,13 +12,19 @@ import picocli.CommandLine.Spec;
     version = "fedvec 0.1.0",
     description =
         "Hierarchical federated multi-agent RL in vehicular edge computing, on Pekko actors.",
-    subcommands = {RunCommand.class, NodeCommand.class, SweepCommand.class, ReproduceCommand.class})
+    subcommands = {
+      RunCommand.class,
+      NodeCommand.class,
+      SweepCommand.class,
+      ReproduceCommand.class,
+      BenchCommand.class
+    })
 final class FedvecCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "a subcommand is required: run, node, sweep or reproduce");
+        spec.commandLine(), "a subcommand is required: run, node, sweep, reproduce or bench");
   }
 }
