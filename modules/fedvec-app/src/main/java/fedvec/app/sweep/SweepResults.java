@@ -86,6 +86,13 @@ public final class SweepResults {
         episodes);
   }
 
+  /** The finished runs of {@code algorithm} at {@code value}, in seed order. */
+  private List<Row> runsOf(String algorithm, String value) {
+    return rows.stream()
+        .filter(r -> r.algorithm().equals(algorithm) && r.value().equals(value))
+        .toList();
+  }
+
   public List<Row> rows() {
     return rows;
   }
@@ -123,10 +130,7 @@ public final class SweepResults {
     List<String> lines = new ArrayList<>(List.of(String.join(",", header)));
     for (String value : plan.values()) {
       for (String algorithm : plan.algorithms()) {
-        List<Row> runs =
-            rows.stream()
-                .filter(r -> r.algorithm().equals(algorithm) && r.value().equals(value))
-                .toList();
+        List<Row> runs = runsOf(algorithm, value);
         if (runs.isEmpty()) {
           continue;
         }
@@ -180,11 +184,7 @@ public final class SweepResults {
       List<Double> std = new ArrayList<>();
       for (int i = 0; i < plan.values().size(); i++) {
         String value = plan.values().get(i);
-        double[] samples =
-            rows.stream()
-                .filter(r -> r.algorithm().equals(algorithm) && r.value().equals(value))
-                .mapToDouble(metric)
-                .toArray();
+        double[] samples = runsOf(algorithm, value).stream().mapToDouble(metric).toArray();
         if (samples.length > 0) {
           x.add(numeric(value, i));
           mean.add(mean(samples));
@@ -211,10 +211,7 @@ public final class SweepResults {
             .yAxisTitle(yAxis + " (mean over seeds, band ± std)")
             .build();
     for (String algorithm : plan.algorithms()) {
-      List<Row> runs =
-          rows.stream()
-              .filter(r -> r.algorithm().equals(algorithm) && r.value().equals(value))
-              .toList();
+      List<Row> runs = runsOf(algorithm, value);
       if (runs.isEmpty()) {
         continue;
       }
