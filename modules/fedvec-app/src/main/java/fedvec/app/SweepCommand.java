@@ -138,15 +138,7 @@ final class SweepCommand implements Callable<Integer> {
 
   private static void validate(SweepPlan plan, Map<String, String> sets, String value) {
     Map<String, String> overrides = new LinkedHashMap<>(sets);
-    String key =
-        switch (plan.param()) {
-          case "vehicles" -> "scenario.vehicles.count";
-          case "rsus" -> "scenario.rsus.count";
-          case "episodes" -> "run.episodes";
-          case "slots" -> "run.slots-per-episode";
-          default -> plan.param();
-        };
-    overrides.put(key, value);
+    overrides.put(plan.settingKey(), value);
     try {
       RunSpecLoader.load(FedvecConfig.load(null, null, overrides));
     } catch (InvalidSettingException e) {

@@ -3,6 +3,7 @@ package fedvec.app.sweep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every run of a sweep: each value of one parameter × each algorithm × each seed, with the same
@@ -18,7 +19,13 @@ import java.util.List;
 public record SweepPlan(
     String param, List<String> values, List<String> algorithms, int seeds, List<String> runArgs) {
 
-  private static final List<String> FLAGS = List.of("vehicles", "rsus", "episodes", "slots");
+  /** The `fedvec run` flags a sweep may move, and the setting each one sets. */
+  private static final Map<String, String> FLAGS =
+      Map.of(
+          "vehicles", "scenario.vehicles.count",
+          "rsus", "scenario.rsus.count",
+          "episodes", "run.episodes",
+          "slots", "run.slots-per-episode");
 
   /** One run of the sweep. */
   public record Run(String value, String algorithm, int seed) {
@@ -54,9 +61,14 @@ public record SweepPlan(
     return args;
   }
 
+  /** The settings key the swept parameter sets (itself, unless it is a run flag). */
+  public String settingKey() {
+    return FLAGS.getOrDefault(param, param);
+  }
+
   /** The flags that set the swept parameter to {@code value}. */
   public List<String> parameter(String value) {
-    return FLAGS.contains(param)
+    return FLAGS.containsKey(param)
         ? List.of("--" + param, value)
         : List.of("--set", param + "=" + value);
   }

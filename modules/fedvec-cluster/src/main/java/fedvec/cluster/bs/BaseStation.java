@@ -283,12 +283,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
         }
       }
     }
-    List<Integer> missing = new ArrayList<>();
-    for (int r = 0; r < rsus.size(); r++) {
-      if (!aggregates.containsKey(r)) {
-        missing.add(r);
-      }
-    }
+    List<Integer> missing = missing(aggregates.keySet());
     committed = !contributions.isEmpty() && aggregates.size() >= spec.fl().quorum(rsus.size());
     Aggregate result = committed ? strategy.aggregate(contributions, global) : null;
     if (committed) {
@@ -325,12 +320,7 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
         bytes += 4L * (e.observation().length + (e.action() == null ? 0 : e.action().length) + 1);
       }
     }
-    List<Integer> missing = new ArrayList<>();
-    for (int r = 0; r < rsus.size(); r++) {
-      if (!experiences.containsKey(r)) {
-        missing.add(r);
-      }
-    }
+    List<Integer> missing = missing(experiences.keySet());
     committed = experiences.size() >= spec.fl().quorum(rsus.size());
     int updates = 0;
     if (committed) {
@@ -338,7 +328,31 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
       updates = central.train(spec.run().slotsPerEpisode() / spec.learning().trainEvery());
       trainedRound = round;
     }
-    records.add(logCentral(updates, missing, episode.size(), bytes));
+    ParameterVector[] actors = new ParameterVector[committed ? central.agents() : 0];
+    double squaredNorm = 0;
+    for (int v = 0; v < actors.length; v++) {
+      actors[v] = central.actor(v, round);
+      squaredNorm += actors[v].norm() * actors[v].norm();
+    }
+    String described = "maddpg-central(updates=" + updates + ")";
+    getContext()
+        .getLog()
+        .info(
+            "round {}: {} from {} experiences of {} RSUs ({})",
+            round,
+            described,
+            episode.size(),
+            experiences.size(),
+            committed ? "committed" : "aborted");
+    records.add(
+        record(
+            described,
+            List.copyOf(experiences.keySet()),
+            missing,
+            new double[0],
+            new double[0],
+            Math.sqrt(squaredNorm),
+            bytes));
     if (!committed) {
       finishRound();
       return;
@@ -347,37 +361,38 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
         TIMER, new RoundDeadline(round), Duration.ofMillis(spec.fl().bsTimeoutMs()));
     distributing = experiences.size();
     for (RsuExperience relay : experiences.values()) {
-      List<RsuAggregator.VehicleActor> actors = new ArrayList<>();
+      List<RsuAggregator.VehicleActor> down = new ArrayList<>();
       for (int v : relay.members()) {
-        if (v >= 0 && v < central.agents()) {
-          actors.add(new RsuAggregator.VehicleActor(v, central.actor(v, round).toBytes()));
+        if (v >= 0 && v < actors.length) {
+          down.add(new RsuAggregator.VehicleActor(v, actors[v].toBytes()));
         }
       }
-      RsuAggregator.DistributeActors distribute = new RsuAggregator.DistributeActors(round, actors);
+      RsuAggregator.DistributeActors distribute = new RsuAggregator.DistributeActors(round, down);
       meter.count(Link.BS_TO_RSU, distribute);
       relay.replyTo().tell(distribute);
     }
   }
 
-  private AggregationRecord logCentral(
-      int updates, List<Integer> missing, int experienceCount, long bytes) {
-    String strategy = "maddpg-central(updates=" + updates + ")";
-    getContext()
-        .getLog()
-        .info(
-            "round {}: {} from {} experiences of {} RSUs ({})",
-            round,
-            strategy,
-            experienceCount,
-            experiences.size(),
-            committed ? "committed" : "aborted");
-    double norm = 0;
-    if (committed) {
-      for (int v = 0; v < central.agents(); v++) {
-        double n = central.actor(v, round).norm();
-        norm += n * n;
+  /** The RSUs that did not answer this round. */
+  private List<Integer> missing(Set<Integer> answered) {
+    List<Integer> missing = new ArrayList<>();
+    for (int r = 0; r < rsus.size(); r++) {
+      if (!answered.contains(r)) {
+        missing.add(r);
       }
     }
+    return missing;
+  }
+
+  /** This round's BS line of aggregation.jsonl, logged on this node. */
+  private AggregationRecord record(
+      String described,
+      List<Integer> contributors,
+      List<Integer> missing,
+      double[] perf,
+      double[] weights,
+      double norm,
+      long bytes) {
     return AggregationLog.write(
         new AggregationRecord(
             round,
@@ -385,14 +400,14 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
             null,
             getContext().getSelf().path().toString(),
             getContext().getSystem().address().toString(),
-            strategy,
+            described,
             committed ? "committed" : "aborted",
-            List.copyOf(experiences.keySet()),
+            contributors,
             missing,
-            List.of(),
-            new double[0],
-            new double[0],
-            Math.sqrt(norm),
+            List.copyOf(rejected),
+            perf,
+            weights,
+            norm,
             bytes));
   }
 
@@ -407,22 +422,14 @@ public final class BaseStation extends AbstractBehavior<BaseStation.Command> {
             contributions.size(),
             committed ? "committed" : "aborted",
             committed ? result.weights() : "-");
-    return AggregationLog.write(
-        new AggregationRecord(
-            round,
-            "bs",
-            null,
-            getContext().getSelf().path().toString(),
-            getContext().getSystem().address().toString(),
-            strategy.describe(),
-            committed ? "committed" : "aborted",
-            contributions.stream().map(Contribution::contributorId).toList(),
-            missing,
-            List.copyOf(rejected),
-            contributions.stream().mapToDouble(Contribution::perf).toArray(),
-            committed ? result.weights() : new double[0],
-            committed ? global.norm() : 0.0,
-            bytes));
+    return record(
+        strategy.describe(),
+        contributions.stream().map(Contribution::contributorId).toList(),
+        missing,
+        contributions.stream().mapToDouble(Contribution::perf).toArray(),
+        committed ? result.weights() : new double[0],
+        committed ? global.norm() : 0.0,
+        bytes);
   }
 
   private Behavior<Command> onGetGlobalModel(GetGlobalModel request) {

@@ -37,7 +37,8 @@ public final class MaddpgTrainer implements AutoCloseable {
   private final int agents;
   private final int stateSize;
   private final int actionSize;
-  private final int width; // the critic's input: own observation and action, then everybody's
+  private final int othersWidth; // everybody's observations, then everybody's actions
+  private final int width; // the critic's input: own observation and action, then the others'
   private final NDManager manager;
   private final ParameterStore store;
   private final List<Mlp> actors = new ArrayList<>();
@@ -58,7 +59,8 @@ public final class MaddpgTrainer implements AutoCloseable {
     this.agents = agents;
     this.stateSize = shape.observationSize();
     this.actionSize = shape.actionSize();
-    this.width = (stateSize + actionSize) * (agents + 1);
+    this.othersWidth = (stateSize + actionSize) * agents;
+    this.width = stateSize + actionSize + othersWidth;
     this.manager = NDManager.newBaseManager("PyTorch");
     this.store = new ParameterStore(manager, false);
     for (int i = 0; i < agents; i++) {
@@ -124,10 +126,9 @@ public final class MaddpgTrainer implements AutoCloseable {
     Rows rows = rows(batch);
     try (NDManager scope = manager.newSubManager()) {
       int n = rows.count;
-      int rest = width - stateSize - actionSize;
       NDArray ownStates = scope.create(rows.ownStates, new Shape(n, stateSize));
       NDArray ownActions = scope.create(rows.ownActions, new Shape(n, actionSize));
-      NDArray others = scope.create(rows.others, new Shape(n, rest));
+      NDArray others = scope.create(rows.others, new Shape(n, othersWidth));
       NDArray targets = targets(scope, batch, rows);
 
       try (GradMode recording = GradMode.recording()) {
@@ -258,12 +259,11 @@ public final class MaddpgTrainer implements AutoCloseable {
         }
       }
     }
-    int rest = width - stateSize - actionSize;
     int[] slotOf = new int[count];
     int[] agentOf = new int[count];
     float[] ownStates = new float[count * stateSize];
     float[] ownActions = new float[count * actionSize];
-    float[] others = new float[count * rest];
+    float[] others = new float[count * othersWidth];
     float[] rewards = new float[count];
     float[] notDone = new float[count];
     float[] row = new float[width];
@@ -279,7 +279,7 @@ public final class MaddpgTrainer implements AutoCloseable {
         fill(row, 0, i, slot.observations(), slot.actions(), slot.actions());
         System.arraycopy(row, 0, ownStates, r * stateSize, stateSize);
         System.arraycopy(row, stateSize, ownActions, r * actionSize, actionSize);
-        System.arraycopy(row, stateSize + actionSize, others, r * rest, rest);
+        System.arraycopy(row, stateSize + actionSize, others, r * othersWidth, othersWidth);
         rewards[r] = slot.rewards()[i];
         notDone[r] = slot.done() ? 0f : 1f;
         r++;
