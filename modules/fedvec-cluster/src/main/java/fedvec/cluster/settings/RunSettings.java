@@ -9,6 +9,8 @@ package fedvec.cluster.settings;
  * @param slotsPerEpisode T of Algorithm 1
  * @param seed the master seed
  * @param checkpointEvery episodes between two checkpoints, 0 for none
+ * @param batchedTraining whether the vehicles of a node that train in the same slot do it in one
+ *     batched pass ({@link fedvec.cluster.vehicle.TrainingBatcher}); the results are the same
  */
 public record RunSettings(
     String scenario,
@@ -16,4 +18,5 @@ public record RunSettings(
     int episodes,
     int slotsPerEpisode,
     long seed,
-    int checkpointEvery) {}
+    int checkpointEvery,
+    boolean batchedTraining) {}

@@ -63,7 +63,8 @@ public final class RunSpecLoader {
         r.intIn("episodes", 1, 1_000_000),
         r.intIn("slots-per-episode", 1, 100_000),
         r.anyLong("seed"),
-        checkpointEvery);
+        checkpointEvery,
+        r.bool("batched-training"));
   }
 
   private static ScenarioSettings scenario(SettingsReader r) {

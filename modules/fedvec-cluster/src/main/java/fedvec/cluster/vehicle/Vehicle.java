@@ -5,6 +5,7 @@ import fedvec.cluster.bs.BaseStation;
 import fedvec.cluster.rsu.Rsu;
 import fedvec.cluster.rsu.RsuAggregator;
 import fedvec.cluster.settings.RunSpec;
+import fedvec.learning.ddpg.DdpgAgent;
 import fedvec.learning.faults.FaultyUpload;
 import fedvec.learning.maddpg.Experience;
 import fedvec.learning.parameters.ParameterVector;
@@ -23,6 +24,7 @@ import fedvec.model.task.TaskGenerator;
 import fedvec.model.twin.ResourceSnapshot;
 import fedvec.model.world.Kinematics;
 import fedvec.model.world.Mobility;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -84,6 +86,9 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
    */
   public record Restore(int round, byte[] parameters) implements Command {}
 
+  /** The node's training batcher did this vehicle's step of the current slot. */
+  public record Trained() implements Command, NoSerializationVerificationNeeded {}
+
   private final int id;
   private final RunSpec spec;
   private final Policy policy;
@@ -91,6 +96,8 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   private final TaskGenerator tasks;
   private final double cpuHz;
   private final FaultyUpload fault; // null for an honest vehicle
+  private final ActorRef<TrainingBatcher.Command> batcher; // null: this vehicle trains alone
+  private ActorRef<Rsu.Command> ackAfterTraining; // the RSU waiting for this slot's step
   private int episode;
   private int slot = -1;
   private int lastRoundLoaded;
@@ -136,6 +143,12 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
         spec.faults().faultyVehicles(spec.vehicles(), seed).contains(id)
             ? new FaultyUpload(spec.faults(), SeedStreams.stream(seed, "fault", id))
             : null;
+    if (spec.run().batchedTraining() && policy instanceof DdpgAgent) {
+      batcher = TrainingBatcher.of(context.getSystem());
+      batcher.tell(new TrainingBatcher.Join(context.getSelf()));
+    } else {
+      batcher = null;
+    }
   }
 
   @Override
@@ -146,6 +159,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
         .onMessage(UploadModel.class, this::onUploadModel)
         .onMessage(GlobalModel.class, this::onGlobalModel)
         .onMessage(Restore.class, this::onRestore)
+        .onMessage(Trained.class, this::onTrained)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
@@ -212,8 +226,14 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
         }
       }
     }
-    if (policy instanceof Learner learner && (slot + 1) % spec.learning().trainEvery() == 0) {
-      learner.update();
+    boolean trains = policy instanceof Learner && (slot + 1) % spec.learning().trainEvery() == 0;
+    if (trains && batcher != null) {
+      batcher.tell(new TrainingBatcher.Train((DdpgAgent) policy, getContext().getSelf()));
+      ackAfterTraining = outcome.replyTo(); // the RSU hears SlotAck once the step is done
+      return this;
+    }
+    if (trains) {
+      learner().update();
     }
     if (spec.algorithm().centralized()) {
       boolean acted = result != null && decidedAction != null;
@@ -275,8 +295,20 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     return this;
   }
 
+  private Behavior<Command> onTrained(Trained trained) {
+    if (ackAfterTraining != null) {
+      ackAfterTraining.tell(new Rsu.SlotAck(episode, slot, id));
+      ackAfterTraining = null;
+    }
+    return this;
+  }
+
   private Behavior<Command> onPostStop() {
-    policy.close();
+    if (ackAfterTraining != null) {
+      batcher.tell(new TrainingBatcher.Release((DdpgAgent) policy)); // it is training right now
+    } else {
+      policy.close();
+    }
     return this;
   }
 

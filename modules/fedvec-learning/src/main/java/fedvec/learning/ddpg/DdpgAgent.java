@@ -1,14 +1,12 @@
 package fedvec.learning.ddpg;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
+import fedvec.learning.network.Devices;
 import fedvec.learning.network.GradMode;
 import fedvec.learning.network.Mlp;
-import fedvec.learning.network.NetworkOptimizer;
 import fedvec.learning.parameters.ParameterLayout;
 import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.policy.Learner;
@@ -16,32 +14,41 @@ import fedvec.learning.replay.Batch;
 import fedvec.learning.replay.ReplayBuffer;
 import fedvec.learning.replay.Transition;
 import fedvec.model.offload.OffloadAction;
-import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * One vehicle's DDPG learner with the hybrid action of paper 000 (eq. 14): its actor, critic, their
- * targets, the replay buffer B_i and two random streams of its own (exploration, replay sampling).
- * The actor's three target logits pass through a softmax and its two ratios through a sigmoid
- * (ASSUME hybrid head); training differentiates through the softmax, execution takes the argmax.
+ * targets, Adam's moments, the replay buffer B_i and two random streams of its own (exploration,
+ * replay sampling). The actor's three target logits pass through a softmax and its two ratios
+ * through a sigmoid (ASSUME hybrid head); training differentiates through the softmax, execution
+ * takes the argmax.
+ *
+ * <p>Everything the networks are lives in one native tensor {@code [4, P]}: online parameters
+ * (actor then critic, the {@link ParameterVector} order), targets, Adam's first and second moments.
+ * {@link #update} trains this agent alone; {@link #updateTogether} trains several agents in one
+ * batched pass ({@link DdpgStep}), each from its own buffer and stream, each agent's result the
+ * same as alone.
  *
  * <p>All native memory lives in one NDManager that {@link #close} releases; the owner must call it.
  */
 public final class DdpgAgent implements Learner {
+  static final int ONLINE = 0;
+  static final int TARGET = 1;
+  static final int MEAN = 2;
+  static final int VARIANCE = 3;
+
   private final DdpgSettings settings;
   private final ExplorationSettings exploration;
   private final DdpgShape shape;
   private final NDManager manager;
-  private final ParameterStore store;
-  private final Mlp actor;
-  private final Mlp critic;
-  private final Mlp actorTarget;
-  private final Mlp criticTarget;
-  private final NetworkOptimizer actorOptimizer;
-  private final NetworkOptimizer criticOptimizer;
   private final ReplayBuffer replay;
   private final SplittableRandom explorationRandom;
   private final SplittableRandom replayRandom;
+  private NDArray state; // [4, P]: online, target, Adam mean, Adam variance
+  private int steps; // Adam's t: updates made so far
+  private NDManager viewScope; // views of state for acting and stepping alone, rebuilt with it
+  private DdpgStep.Views views;
 
   /**
    * A learner that starts from {@code initial} (see {@link DdpgShape#initialParameters}).
@@ -56,32 +63,38 @@ public final class DdpgAgent implements Learner {
       ParameterVector initial,
       SplittableRandom explorationRandom,
       SplittableRandom replayRandom) {
+    if (initial.size() != shape.parameterCount()) {
+      throw new IllegalArgumentException(
+          "initial model has "
+              + initial.size()
+              + " parameters, the shape "
+              + shape.parameterCount());
+    }
     this.settings = settings;
     this.exploration = exploration;
     this.shape = shape;
     this.explorationRandom = explorationRandom;
     this.replayRandom = replayRandom;
-    this.manager = NDManager.newBaseManager("PyTorch");
-    this.store = new ParameterStore(manager, false);
-    float[] values = initial.toArray();
-    float[] actorValues = Arrays.copyOfRange(values, 0, shape.actorParameterCount());
-    float[] criticValues = Arrays.copyOfRange(values, shape.actorParameterCount(), values.length);
-    actor = new Mlp("actor", shape.actorSizes(), manager, actorValues);
-    critic = new Mlp("critic", shape.criticSizes(), manager, criticValues);
-    actorTarget = new Mlp("actor-target", shape.actorSizes(), manager, actorValues);
-    criticTarget = new Mlp("critic-target", shape.criticSizes(), manager, criticValues);
-    actorTarget.setTrainable(false);
-    criticTarget.setTrainable(false);
-    actorOptimizer = new NetworkOptimizer(actor, "actor", (float) settings.actorLearningRate());
-    criticOptimizer = new NetworkOptimizer(critic, "critic", (float) settings.criticLearningRate());
+    this.manager = NDManager.newBaseManager(Devices.training());
+    int p = shape.parameterCount();
+    float[] values = new float[4 * p];
+    float[] online = initial.toArray();
+    System.arraycopy(online, 0, values, ONLINE * p, p);
+    System.arraycopy(online, 0, values, TARGET * p, p);
+    this.state = manager.create(values, new Shape(4, p));
     replay =
         new ReplayBuffer(settings.replayCapacity(), shape.observationSize(), shape.actionSize());
   }
 
   @Override
   public OffloadAction act(float[] observation, int episode, boolean explore) {
-    return HybridHead.choose(
-        actor.infer(manager, store, observation), episode, explore, exploration, explorationRandom);
+    float[] raw;
+    try (GradMode off = GradMode.off();
+        NDManager scope = manager.newSubManager()) {
+      NDArray x = scope.create(observation, new Shape(1, 1, observation.length));
+      raw = views().actor().output(x).toFloatArray();
+    }
+    return HybridHead.choose(raw, episode, explore, exploration, explorationRandom);
   }
 
   @Override
@@ -90,96 +103,120 @@ public final class DdpgAgent implements Learner {
   }
 
   /**
-   * One step of Algorithm 1, lines 10-12: the critic by the TD error (17, 18), the actor by -Q(s,
-   * pi(s)) (19), then the targets by soft update (20, 21).
+   * One step of Algorithm 1, lines 10-12 ({@link DdpgStep}), for this agent alone; false while the
+   * buffer holds less than a batch.
    */
   @Override
   public boolean update() {
-    if (replay.size() < settings.batchSize()) {
+    if (!ready()) {
       return false;
     }
-    Batch batch = replay.sample(settings.batchSize(), replayRandom);
-    int n = batch.size();
-    try (NDManager scope = manager.newSubManager()) {
-      NDArray states = scope.create(batch.states(), new Shape(n, shape.observationSize()));
-      NDArray actions = scope.create(batch.actions(), new Shape(n, shape.actionSize()));
-      NDArray rewards = scope.create(batch.rewards(), new Shape(n, 1));
-      NDArray nextStates = scope.create(batch.nextStates(), new Shape(n, shape.observationSize()));
-      NDArray dones = scope.create(batch.dones(), new Shape(n, 1));
-
-      NDArray targets;
-      try (GradMode off = GradMode.off()) {
-        NDArray nextActions = HybridHead.critic(actorTarget.forward(store, nextStates, false));
-        NDArray nextQ = criticTarget.forward(store, nextStates.concat(nextActions, 1), false);
-        // y = r + gamma (1 - d) Q'(s', pi'(s')): eq. (18)
-        targets = rewards.add(nextQ.mul(dones.neg().add(1f)).mul((float) settings.discount()));
-      }
-      try (GradMode recording = GradMode.recording()) {
-        NDArray q = critic.forward(store, states.concat(actions, 1), true);
-        GradMode.backward(q.sub(targets).square().mean()); // eq. (17)
-      }
-      criticOptimizer.step();
-      NDArray bestTargets = greedyTargets(states); // a^d the critic prefers
-      try (GradMode recording = GradMode.recording()) {
-        NDArray raw = actor.forward(store, states, true);
-        NDArray ratios = HybridHead.ratios(raw);
-        NDArray q = critic.forward(store, states.concat(bestTargets, 1).concat(ratios, 1), true);
-        NDArray crossEntropy = HybridHead.imitation(raw, bestTargets);
-        GradMode.backward(q.mean().neg().sub(crossEntropy.mean())); // eq. (19) + target imitation
-      }
-      actorOptimizer.step();
-      critic.zeroGradients(); // the actor's loss also reached the critic's parameters
-    }
-    actorTarget.softUpdateFrom(actor, (float) settings.targetUpdateRate());
-    criticTarget.softUpdateFrom(critic, (float) settings.targetUpdateRate());
+    DdpgStep.run(List.of(this));
     return true;
   }
 
   /**
-   * The one-hot target with the highest Q(s, e_k, ratios(s)) for each state of the batch. ASSUME
-   * hybrid update: the target head learns by cross-entropy towards the critic's best target, the
-   * ratios by the deterministic policy gradient of eq. (19) at that target. Differentiating -Q
-   * through a softmax (the alternative) stalls once the softmax saturates: measured here, a greedy
-   * head that never left its first choice although the critic ranked the targets correctly.
+   * One step for each agent that holds a batch, computed together in one batched pass; returns how
+   * many stepped. Each agent samples from its own buffer with its own stream and keeps its own
+   * parameters and optimizer state; its result is bit for bit what {@link #update} gives alone. The
+   * agents must share shape and hyper-parameters.
    */
-  private NDArray greedyTargets(NDArray states) {
-    try (GradMode off = GradMode.off()) {
-      NDArray ratios = HybridHead.ratios(actor.forward(store, states, false));
-      long n = states.getShape().get(0);
-      NDList values = new NDList();
-      for (int k = 0; k < 3; k++) {
-        NDArray target = states.getManager().full(new Shape(n), k).oneHot(3);
-        values.add(critic.forward(store, states.concat(target, 1).concat(ratios, 1), false));
-      }
-      return NDArrays.concat(values, 1).argMax(1).oneHot(3);
+  public static int updateTogether(List<DdpgAgent> agents) {
+    List<DdpgAgent> due = agents.stream().filter(DdpgAgent::ready).toList();
+    if (!due.isEmpty()) {
+      DdpgStep.run(due);
     }
+    return due.size();
+  }
+
+  /** Whether the buffer holds a batch, so that {@link #update} would train. */
+  public boolean ready() {
+    return replay.size() >= settings.batchSize();
   }
 
   @Override
   public ParameterVector parameters(long version) {
-    float[] values = new float[actor.size() + critic.size()];
-    critic.export(values, actor.export(values, 0));
-    return new ParameterVector(version, values);
+    try (NDArray online = state.get(ONLINE)) {
+      return new ParameterVector(version, online.toFloatArray());
+    }
   }
 
   @Override
   public void load(ParameterVector global) {
-    int expected = actor.size() + critic.size();
-    if (global.size() != expected) {
+    if (global.size() != shape.parameterCount()) {
       throw new IllegalArgumentException(
-          "global model has " + global.size() + " parameters, this agent " + expected);
+          "global model has "
+              + global.size()
+              + " parameters, this agent "
+              + shape.parameterCount());
     }
-    float[] values = global.toArray();
-    critic.load(values, actor.load(values, 0));
+    try (GradMode off = GradMode.off();
+        NDManager scope = manager.newSubManager()) {
+      state.set(new NDIndex(ONLINE), scope.create(global.toArray()));
+    }
   }
 
   @Override
   public ParameterLayout layout() {
-    return actor.layout().then(critic.layout());
+    return Mlp.layout("actor", shape.actorSizes()).then(Mlp.layout("critic", shape.criticSizes()));
   }
 
   @Override
   public void close() {
     manager.close();
+  }
+
+  DdpgSettings settings() {
+    return settings;
+  }
+
+  DdpgShape shape() {
+    return shape;
+  }
+
+  NDManager manager() {
+    return manager;
+  }
+
+  NDArray state() {
+    return state;
+  }
+
+  /** Adam's t for the coming step (1 for the first). */
+  int nextStep() {
+    return steps + 1;
+  }
+
+  /** Draws this agent's mini-batch from its buffer with its replay stream. */
+  Batch sample() {
+    return replay.sample(settings.batchSize(), replayRandom);
+  }
+
+  /**
+   * After a step: {@code stepped} is this agent's new state (or its old one, changed in place),
+   * already attached to this agent's manager.
+   */
+  void stepped(NDArray stepped) {
+    steps++;
+    if (stepped != state) {
+      state.close();
+      state = stepped;
+      if (viewScope != null) {
+        viewScope.close();
+        viewScope = null;
+        views = null;
+      }
+    }
+  }
+
+  /** This agent's state as a stack of one, through views kept until the state is replaced. */
+  DdpgStep.Views views() {
+    if (views == null) {
+      viewScope = manager.newSubManager();
+      NDArray stack = state.expandDims(0);
+      stack.attach(viewScope);
+      views = new DdpgStep.Views(stack, shape, settings);
+    }
+    return views;
   }
 }

@@ -1,6 +1,7 @@
 package fedvec.learning.ddpg;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import fedvec.model.offload.OffloadAction;
 import fedvec.model.offload.OffloadTarget;
@@ -38,16 +39,20 @@ public final class HybridHead {
     return new OffloadAction(OffloadTarget.ofIndex(target), computeRatio, bandwidthRatio);
   }
 
-  /** Softmax over the target logits, sigmoid over the ratios: the action as a critic sees it. */
+  /**
+   * Softmax over the target logits, sigmoid over the ratios: the action as a critic sees it. The
+   * actor's outputs lie along the last axis of {@code raw}.
+   */
   public static NDArray critic(NDArray raw) {
-    NDArray targets = raw.get(":, 0:3").softmax(1);
-    NDArray ratios = Activation.sigmoid(raw.get(":, 3:5"));
-    return targets.concat(ratios, 1);
+    int last = raw.getShape().dimension() - 1;
+    NDList parts = raw.split(new long[] {3}, last);
+    return parts.get(0).softmax(last).concat(Activation.sigmoid(parts.get(1)), last);
   }
 
-  /** The two ratios of a batch of raw outputs, through the sigmoid. */
+  /** The two ratios of a batch of raw outputs (along the last axis), through the sigmoid. */
   public static NDArray ratios(NDArray raw) {
-    return Activation.sigmoid(raw.get(":, 3:5"));
+    int last = raw.getShape().dimension() - 1;
+    return Activation.sigmoid(raw.split(new long[] {3}, last).get(1));
   }
 
   /**

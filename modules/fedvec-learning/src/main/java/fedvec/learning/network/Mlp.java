@@ -27,6 +27,7 @@ public final class Mlp {
   static final double OUTPUT_INIT_BOUND = 3e-3;
 
   private final String name;
+  private final int[] sizes;
   private final SequentialBlock block = new SequentialBlock();
   private final List<NDArray> parameters = new ArrayList<>();
 
@@ -38,6 +39,7 @@ public final class Mlp {
    */
   public Mlp(String name, int[] sizes, NDManager manager, float[] values) {
     this.name = name;
+    this.sizes = sizes.clone();
     for (int layer = 1; layer < sizes.length; layer++) {
       block.add(Linear.builder().setUnits(sizes[layer]).build());
       if (layer < sizes.length - 1) {
@@ -93,10 +95,19 @@ public final class Mlp {
   }
 
   public ParameterLayout layout() {
+    return layout(name, sizes);
+  }
+
+  /**
+   * The tensors of a network of {@code sizes} named {@code name}, as DJL's sequential block names
+   * them (Linear blocks at odd positions, the ReLUs between): name/01Linear_weight, .._bias, ...
+   */
+  public static ParameterLayout layout(String name, int[] sizes) {
     List<ParameterLayout.Entry> entries = new ArrayList<>();
-    for (Pair<String, Parameter> p : block.getParameters()) {
-      entries.add(
-          new ParameterLayout.Entry(name + "/" + p.getKey(), (int) p.getValue().getArray().size()));
+    for (int layer = 1; layer < sizes.length; layer++) {
+      String block = String.format("%s/%02dLinear_", name, 2 * layer - 1);
+      entries.add(new ParameterLayout.Entry(block + "weight", sizes[layer] * sizes[layer - 1]));
+      entries.add(new ParameterLayout.Entry(block + "bias", sizes[layer]));
     }
     return new ParameterLayout(entries);
   }
