@@ -37,7 +37,7 @@ final class LearnerBench {
           "a. ddpg update, achieved",
           flops / update.medianNs(),
           "GFLOP/s",
-          String.format("%.1f MFLOP per update (5 actor + 10 critic passes per row)", flops / 1e6));
+          String.format("%.1f MFLOP per update (matrix products; see updateFlops)", flops / 1e6));
 
       float[] observation = observation(new SplittableRandom(1), shape.observationSize());
       Stats forward =
@@ -51,18 +51,24 @@ final class LearnerBench {
         for (int i = 0; i < k; i++) {
           agents.add(filledAgent(i));
         }
-        Stats round =
-            Stats.measure(quick ? 2 : 5, quick ? 3 : 10, () -> agents.forEach(DdpgAgent::update));
+        int warmup = quick ? 2 : 5;
+        int iterations = quick ? 3 : 10;
+        Stats alone =
+            Stats.measure(warmup, iterations, () -> agents.forEach(DdpgAgent::update)).per(k);
+        Stats together =
+            Stats.measure(warmup, iterations, () -> DdpgAgent.updateTogether(agents)).per(k);
         report.timing(
-            "b. ddpg update, K=" + k + " one by one", round.per(k), "ms", "per agent, one thread");
+            "b. ddpg update, K=" + k + " one by one", alone, "ms", "per agent, one thread");
+        report.timing(
+            "b. ddpg update, K=" + k + " batched", together, "ms", "per agent, one batched pass");
+        report.figure(
+            "b. ddpg update, K=" + k + " one by one / batched",
+            alone.medianNs() / together.medianNs(),
+            "x",
+            "measured side by side above");
       } finally {
         agents.forEach(DdpgAgent::close);
       }
-      report.figure(
-          "b. ddpg update, K=" + k + " batched",
-          Double.NaN,
-          "ms",
-          "not built yet: batched training is issue 6, requirement 2");
     }
   }
 
@@ -94,21 +100,26 @@ final class LearnerBench {
   }
 
   /**
-   * Floating-point operations of one update: per batch row, the target (actor and critic forward),
-   * the critic step (forward, backward twice its cost), the greedy target (actor forward, three
-   * critic forwards) and the actor step (actor and critic forward and backward): 5 actor passes and
-   * 10 critic passes of 2 · in · out per layer.
+   * Floating-point operations of one update (2 per multiply-add of the matrix products), per batch
+   * row with A, C the multiply-adds of one actor, critic pass and A1, C1 those of their first
+   * layers: target (A + C), critic step (forward C, weight gradients C, hidden gradients C - C1),
+   * greedy target (actor forward A, three critic candidates 3C), actor step (critic forward C,
+   * input gradient C, actor weight gradients A, hidden gradients A - A1): 4A - A1 + 9C - C1.
    */
   static double updateFlops(DdpgShape shape, int batch) {
-    return batch * (5.0 * passFlops(shape.actorSizes()) + 10.0 * passFlops(shape.criticSizes()));
+    int[] actor = shape.actorSizes();
+    int[] critic = shape.criticSizes();
+    double macs =
+        4 * macs(actor) - (double) actor[0] * actor[1] + 9 * macs(critic) - critic[0] * critic[1];
+    return 2.0 * batch * macs;
   }
 
-  private static double passFlops(int[] sizes) {
-    double flops = 0;
+  private static double macs(int[] sizes) {
+    double total = 0;
     for (int layer = 1; layer < sizes.length; layer++) {
-      flops += 2.0 * sizes[layer - 1] * sizes[layer];
+      total += (double) sizes[layer - 1] * sizes[layer];
     }
-    return flops;
+    return total;
   }
 
   private static String layers(DdpgShape shape) {

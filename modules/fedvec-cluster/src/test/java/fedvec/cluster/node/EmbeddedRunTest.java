@@ -48,6 +48,29 @@ class EmbeddedRunTest {
   }
 
   @Test
+  void batchedTrainingGivesTheMetricsOfEachVehicleTrainingAlone() throws Exception {
+    // given the same run with the node's training batcher on (the default) and off
+    Map<String, String> batched =
+        Map.of(
+            "run.episodes", "3",
+            "run.slots-per-episode", "12",
+            "run.seed", "3",
+            "learning.batch-size", "8");
+    Map<String, String> alone = new java.util.HashMap<>(batched);
+    alone.put("run.batched-training", "off");
+    // when both run (every vehicle trains in every slot from its eighth task on)
+    List<EpisodeMetrics> together = EmbeddedRuns.run(batched);
+    List<EpisodeMetrics> separate = EmbeddedRuns.run(alone);
+    // then every metric is identical, and training did change the policies (episode 3 differs
+    // from an untrained run's)
+    assertEquals(withoutWallTime(separate), withoutWallTime(together));
+    Map<String, String> untrained = new java.util.HashMap<>(batched);
+    untrained.put("learning.train-every-slots", "1000");
+    assertNotEquals(
+        withoutWallTime(EmbeddedRuns.run(untrained)).get(2), withoutWallTime(together).get(2));
+  }
+
+  @Test
   void maddpgTrainsCentrallyAndTheTrainedActorsReachTheVehicles() throws Exception {
     // given centralized MADDPG runs: two alike, one whose central learner moves the actors faster
     Map<String, String> run =
