@@ -9,12 +9,32 @@ import fedvec.model.random.SeedStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Issue 6, cases a-c: one vehicle's DDPG update and actor forward pass, and K vehicles' updates one
- * after another, with the default networks and batch of {@code cluster-config/fedvec.conf}.
+ * after another, in one batched pass, and in passes over the cores as a node's training batcher
+ * runs them, with the default networks and batch of {@code cluster-config/fedvec.conf}.
  */
 final class LearnerBench {
+  /** fedvec.training-batcher.max-agents-per-pass in cluster-config/node.conf. */
+  private static final int PASS = 16;
+
+  private static final int THREADS = Runtime.getRuntime().availableProcessors();
+  private static final ThreadLocal<ExecutorService> POOL =
+      ThreadLocal.withInitial(
+          () ->
+              Executors.newFixedThreadPool(
+                  THREADS,
+                  task -> {
+                    Thread t = new Thread(task, "bench-batcher");
+                    t.setDaemon(true);
+                    return t;
+                  }));
+
   private final RunSpec spec;
   private final boolean quick;
 
@@ -52,22 +72,55 @@ final class LearnerBench {
           agents.add(filledAgent(i));
         }
         int warmup = quick ? 2 : 5;
+        int threads = THREADS;
         int iterations = quick ? 3 : 10;
         Stats alone =
             Stats.measure(warmup, iterations, () -> agents.forEach(DdpgAgent::update)).per(k);
         Stats together =
             Stats.measure(warmup, iterations, () -> DdpgAgent.updateTogether(agents)).per(k);
+        Stats node =
+            Stats.measure(warmup, iterations, () -> asTheNodeBatcherDoes(agents, threads)).per(k);
         report.timing(
             "b. ddpg update, K=" + k + " one by one", alone, "ms", "per agent, one thread");
         report.timing(
-            "b. ddpg update, K=" + k + " batched", together, "ms", "per agent, one batched pass");
+            "b. ddpg update, K=" + k + " batched",
+            together,
+            "ms",
+            "per agent, one pass, one thread");
         report.figure(
             "b. ddpg update, K=" + k + " one by one / batched",
             alone.medianNs() / together.medianNs(),
             "x",
-            "measured side by side above");
+            "one thread each, measured side by side above");
+        report.timing(
+            "b. ddpg update, K=" + k + " as the node batches",
+            node,
+            "ms",
+            "per agent (wall), passes of <= " + PASS + " agents on " + threads + " threads");
       } finally {
         agents.forEach(DdpgAgent::close);
+      }
+    }
+  }
+
+  /**
+   * What a node's training batcher does with K requests that are all waiting: passes of at most
+   * {@link #PASS} agents (fedvec.training-batcher.max-agents-per-pass), one per thread.
+   */
+  private static void asTheNodeBatcherDoes(List<DdpgAgent> agents, int threads) {
+    int passes = Math.max(threads, (agents.size() + PASS - 1) / PASS);
+    ExecutorService pool = POOL.get();
+    List<Future<Integer>> running = new ArrayList<>();
+    for (int p = 0; p < passes; p++) {
+      List<DdpgAgent> pass =
+          agents.subList(p * agents.size() / passes, (p + 1) * agents.size() / passes);
+      running.add(pool.submit(() -> DdpgAgent.updateTogether(pass)));
+    }
+    for (Future<Integer> pass : running) {
+      try {
+        pass.get();
+      } catch (InterruptedException | ExecutionException e) {
+        throw new IllegalStateException("a batched pass failed", e);
       }
     }
   }

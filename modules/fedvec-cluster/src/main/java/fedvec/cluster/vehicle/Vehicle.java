@@ -145,7 +145,6 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
             : null;
     if (spec.run().batchedTraining() && policy instanceof DdpgAgent) {
       batcher = TrainingBatcher.of(context.getSystem());
-      batcher.tell(new TrainingBatcher.Join(context.getSelf()));
     } else {
       batcher = null;
     }
