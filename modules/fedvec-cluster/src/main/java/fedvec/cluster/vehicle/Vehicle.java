@@ -226,7 +226,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
       }
     }
     boolean trains = policy instanceof Learner && (slot + 1) % spec.learning().trainEvery() == 0;
-    if (trains && batcher != null) {
+    if (trains && batcher != null && ((DdpgAgent) policy).ready()) {
       batcher.tell(new TrainingBatcher.Train((DdpgAgent) policy, getContext().getSelf()));
       ackAfterTraining = outcome.replyTo(); // the RSU hears SlotAck once the step is done
       return this;
