@@ -87,7 +87,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   public record Restore(int round, byte[] parameters) implements Command {}
 
   /** The node's training batcher did this vehicle's step of the current slot. */
-  public record Trained() implements Command, NoSerializationVerificationNeeded {}
+  public record Trained(Throwable failure) implements Command, NoSerializationVerificationNeeded {}
 
   private final int id;
   private final RunSpec spec;
@@ -96,7 +96,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   private final TaskGenerator tasks;
   private final double cpuHz;
   private final FaultyUpload fault; // null for an honest vehicle
-  private final ActorRef<TrainingBatcher.Command> batcher; // null: this vehicle trains alone
+  private final TrainingBatcher batcher; // null: this vehicle trains alone
   private ActorRef<Rsu.Command> ackAfterTraining; // the RSU waiting for this slot's step
   private int episode;
   private int slot = -1;
@@ -227,8 +227,9 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     }
     boolean trains = policy instanceof Learner && (slot + 1) % spec.learning().trainEvery() == 0;
     if (trains && batcher != null && ((DdpgAgent) policy).ready()) {
-      batcher.tell(new TrainingBatcher.Train((DdpgAgent) policy, getContext().getSelf()));
       ackAfterTraining = outcome.replyTo(); // the RSU hears SlotAck once the step is done
+      getContext()
+          .pipeToSelf(batcher.train((DdpgAgent) policy), (done, failure) -> new Trained(failure));
       return this;
     }
     if (trains) {
@@ -295,6 +296,10 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   }
 
   private Behavior<Command> onTrained(Trained trained) {
+    if (trained.failure() != null) {
+      throw new IllegalStateException(
+          "vehicle " + id + ": training step failed", trained.failure());
+    }
     if (ackAfterTraining != null) {
       ackAfterTraining.tell(new Rsu.SlotAck(episode, slot, id));
       ackAfterTraining = null;
@@ -304,7 +309,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
 
   private Behavior<Command> onPostStop() {
     if (ackAfterTraining != null) {
-      batcher.tell(new TrainingBatcher.Release((DdpgAgent) policy)); // it is training right now
+      batcher.release((DdpgAgent) policy); // its step may be computing right now
     } else {
       policy.close();
     }
