@@ -1,6 +1,7 @@
 package fedvec.app.bench;
 
 import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.vehicle.TrainingBatcher;
 import fedvec.learning.ddpg.DdpgAgent;
 import fedvec.learning.ddpg.DdpgShape;
 import fedvec.learning.replay.Transition;
@@ -9,10 +10,9 @@ import fedvec.model.random.SeedStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Issue 6, cases a-c: one vehicle's DDPG update and actor forward pass, and K vehicles' updates one
@@ -24,16 +24,6 @@ final class LearnerBench {
   private static final int PASS = 16;
 
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
-  private static final ThreadLocal<ExecutorService> POOL =
-      ThreadLocal.withInitial(
-          () ->
-              Executors.newFixedThreadPool(
-                  THREADS,
-                  task -> {
-                    Thread t = new Thread(task, "bench-batcher");
-                    t.setDaemon(true);
-                    return t;
-                  }));
 
   private final RunSpec spec;
   private final boolean quick;
@@ -65,64 +55,68 @@ final class LearnerBench {
               quick ? 200 : 1_000, quick ? 1_000 : 10_000, () -> agent.act(observation, 1, false));
       report.timing("c. actor forward, 1 observation", forward, "us", "greedy action, no gradient");
     }
-    for (int k : quick ? new int[] {10} : new int[] {10, 50, 200}) {
-      List<DdpgAgent> agents = new ArrayList<>();
-      try {
-        for (int i = 0; i < k; i++) {
-          agents.add(filledAgent(i));
+    TrainingBatcher batcher = new TrainingBatcher(PASS, THREADS);
+    ExecutorService callers = Executors.newFixedThreadPool(THREADS);
+    try {
+      for (int k : quick ? new int[] {10} : new int[] {10, 50, 200}) {
+        List<DdpgAgent> agents = new ArrayList<>();
+        try {
+          for (int i = 0; i < k; i++) {
+            agents.add(filledAgent(i));
+          }
+          int warmup = quick ? 2 : 5;
+          int iterations = quick ? 3 : 10;
+          Stats alone =
+              Stats.measure(warmup, iterations, () -> agents.forEach(DdpgAgent::update)).per(k);
+          Stats together =
+              Stats.measure(warmup, iterations, () -> DdpgAgent.updateTogether(agents)).per(k);
+          Stats node =
+              Stats.measure(warmup, iterations, () -> asTheNodeBatches(agents, batcher, callers))
+                  .per(k);
+          report.timing(
+              "b. ddpg update, K=" + k + " one by one", alone, "ms", "per agent, one thread");
+          report.timing(
+              "b. ddpg update, K=" + k + " batched",
+              together,
+              "ms",
+              "per agent, one pass, one thread");
+          report.figure(
+              "b. ddpg update, K=" + k + " one by one / batched",
+              alone.medianNs() / together.medianNs(),
+              "x",
+              "one thread each, measured side by side above");
+          report.timing(
+              "b. ddpg update, K=" + k + " as the node batches",
+              node,
+              "ms",
+              "per agent (wall), TrainingBatcher: passes of <= "
+                  + PASS
+                  + " on "
+                  + THREADS
+                  + " threads");
+        } finally {
+          agents.forEach(DdpgAgent::close);
         }
-        int warmup = quick ? 2 : 5;
-        int threads = THREADS;
-        int iterations = quick ? 3 : 10;
-        Stats alone =
-            Stats.measure(warmup, iterations, () -> agents.forEach(DdpgAgent::update)).per(k);
-        Stats together =
-            Stats.measure(warmup, iterations, () -> DdpgAgent.updateTogether(agents)).per(k);
-        Stats node =
-            Stats.measure(warmup, iterations, () -> asTheNodeBatcherDoes(agents, threads)).per(k);
-        report.timing(
-            "b. ddpg update, K=" + k + " one by one", alone, "ms", "per agent, one thread");
-        report.timing(
-            "b. ddpg update, K=" + k + " batched",
-            together,
-            "ms",
-            "per agent, one pass, one thread");
-        report.figure(
-            "b. ddpg update, K=" + k + " one by one / batched",
-            alone.medianNs() / together.medianNs(),
-            "x",
-            "one thread each, measured side by side above");
-        report.timing(
-            "b. ddpg update, K=" + k + " as the node batches",
-            node,
-            "ms",
-            "per agent (wall), passes of <= " + PASS + " agents on " + threads + " threads");
-      } finally {
-        agents.forEach(DdpgAgent::close);
       }
+    } finally {
+      callers.shutdown();
     }
   }
 
   /**
-   * What a node's training batcher does with K requests that are all waiting: passes of at most
-   * {@link #PASS} agents (fedvec.training-batcher.max-agents-per-pass), one per thread.
+   * K vehicles asking a node's {@link TrainingBatcher} for their steps at once, from {@code
+   * callers} (the training dispatcher's threads on a node); returns when every step is done.
    */
-  private static void asTheNodeBatcherDoes(List<DdpgAgent> agents, int threads) {
-    int passes = Math.max(threads, (agents.size() + PASS - 1) / PASS);
-    ExecutorService pool = POOL.get();
-    List<Future<Integer>> running = new ArrayList<>();
-    for (int p = 0; p < passes; p++) {
-      List<DdpgAgent> pass =
-          agents.subList(p * agents.size() / passes, (p + 1) * agents.size() / passes);
-      running.add(pool.submit(() -> DdpgAgent.updateTogether(pass)));
-    }
-    for (Future<Integer> pass : running) {
-      try {
-        pass.get();
-      } catch (InterruptedException | ExecutionException e) {
-        throw new IllegalStateException("a batched pass failed", e);
-      }
-    }
+  private static void asTheNodeBatches(
+      List<DdpgAgent> agents, TrainingBatcher batcher, ExecutorService callers) {
+    List<CompletableFuture<Void>> steps =
+        agents.stream()
+            .map(
+                agent ->
+                    CompletableFuture.supplyAsync(() -> batcher.train(agent), callers)
+                        .thenCompose(step -> step))
+            .toList();
+    CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).join();
   }
 
   /** A vehicle's learner whose buffer holds enough random transitions to train. */

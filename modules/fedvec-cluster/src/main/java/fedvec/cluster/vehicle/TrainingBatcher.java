@@ -3,11 +3,9 @@ package fedvec.cluster.vehicle;
 import fedvec.learning.ddpg.DdpgAgent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -57,7 +55,8 @@ public final class TrainingBatcher implements Extension {
   private final Map<DdpgAgent, Boolean> inFlight = new IdentityHashMap<>(); // true: close after
   private int leaders;
 
-  TrainingBatcher(int maxPerPass, int parallelism) {
+  /** A batcher of its own (the node's is {@link #of}); the bench drives one directly. */
+  public TrainingBatcher(int maxPerPass, int parallelism) {
     if (maxPerPass < 1 || parallelism < 1) {
       throw new IllegalArgumentException(
           "fedvec.training-batcher: max-agents-per-pass must be >= 1 and parallelism >= 0");
@@ -121,7 +120,7 @@ public final class TrainingBatcher implements Extension {
       } catch (RuntimeException e) {
         failure = e;
       }
-      Set<DdpgAgent> released = Collections.newSetFromMap(new IdentityHashMap<>());
+      List<DdpgAgent> released = new ArrayList<>();
       synchronized (this) {
         for (Request request : pass) {
           if (inFlight.remove(request.agent())) {

@@ -63,13 +63,7 @@ public final class DdpgAgent implements Learner {
       ParameterVector initial,
       SplittableRandom explorationRandom,
       SplittableRandom replayRandom) {
-    if (initial.size() != shape.parameterCount()) {
-      throw new IllegalArgumentException(
-          "initial model has "
-              + initial.size()
-              + " parameters, the shape "
-              + shape.parameterCount());
-    }
+    requireShape(initial, shape, "initial model");
     this.settings = settings;
     this.exploration = exploration;
     this.shape = shape;
@@ -143,13 +137,7 @@ public final class DdpgAgent implements Learner {
 
   @Override
   public void load(ParameterVector global) {
-    if (global.size() != shape.parameterCount()) {
-      throw new IllegalArgumentException(
-          "global model has "
-              + global.size()
-              + " parameters, this agent "
-              + shape.parameterCount());
-    }
+    requireShape(global, shape, "global model");
     try (GradMode off = GradMode.off();
         NDManager scope = manager.newSubManager()) {
       state.set(new NDIndex(ONLINE), scope.create(global.toArray()));
@@ -164,6 +152,13 @@ public final class DdpgAgent implements Learner {
   @Override
   public void close() {
     manager.close();
+  }
+
+  private static void requireShape(ParameterVector model, DdpgShape shape, String what) {
+    if (model.size() != shape.parameterCount()) {
+      throw new IllegalArgumentException(
+          what + " has " + model.size() + " parameters, this agent " + shape.parameterCount());
+    }
   }
 
   DdpgSettings settings() {

@@ -53,24 +53,30 @@ final class DdpgStep {
         NDManager scope = first.manager().newSubManager()) {
       NDArray batch = scope.create(data, new Shape(k, rows, width));
       NDList lr = scope.create(rates, new Shape(2, k, 1)).split(2, 0);
-      if (k == 1) {
-        first.views().step(batch, lr.get(0).squeeze(0), lr.get(1).squeeze(0), scope);
+      NDArray lrActor = lr.get(0).squeeze(0);
+      NDArray lrCritic = lr.get(1).squeeze(0);
+      if (k == 1) { // in place, on the agent's own state
+        first.views().step(batch, lrActor, lrCritic, scope);
         first.stepped(first.state());
         return;
       }
-      NDList states = new NDList(k);
-      agents.forEach(agent -> states.add(agent.state()));
-      NDArray stacked = NDArrays.stack(states, 0);
-      stacked.attach(scope);
-      new Views(stacked, shape, settings)
-          .step(batch, lr.get(0).squeeze(0), lr.get(1).squeeze(0), scope);
-      NDList rowsOut = stacked.split(k, 0);
+      NDArray stacked = stack(agents, scope);
+      new Views(stacked, shape, settings).step(batch, lrActor, lrCritic, scope);
+      NDList states = stacked.split(k, 0);
       for (int i = 0; i < k; i++) {
-        NDArray own = rowsOut.get(i).squeeze(0);
+        NDArray own = states.get(i).squeeze(0);
         own.attach(agents.get(i).manager());
         agents.get(i).stepped(own);
       }
     }
+  }
+
+  private static NDArray stack(List<DdpgAgent> agents, NDManager scope) {
+    NDList states = new NDList(agents.size());
+    agents.forEach(agent -> states.add(agent.state()));
+    NDArray stacked = NDArrays.stack(states, 0);
+    stacked.attach(scope);
+    return stacked;
   }
 
   /**
