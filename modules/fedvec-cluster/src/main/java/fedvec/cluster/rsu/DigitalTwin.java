@@ -21,11 +21,12 @@ public final class DigitalTwin extends AbstractBehavior<DigitalTwin.Command> {
   /** The RSU reports what its edge server and radio carried in a slot. */
   public record Update(ResourceSnapshot snapshot) implements Command {}
 
-  /** The RSU asks for the current mirror. */
-  public record GetSnapshot(ActorRef<Snapshot> replyTo) implements Command {}
+  /** The RSU asks for the current mirror at the start of a slot. */
+  public record GetSnapshot(int episode, int slot, ActorRef<Snapshot> replyTo) implements Command {}
 
-  /** The twin's answer. */
-  public record Snapshot(ResourceSnapshot resources) implements NoSerializationVerificationNeeded {}
+  /** The twin's answer, for the slot asked about. */
+  public record Snapshot(int episode, int slot, ResourceSnapshot resources)
+      implements NoSerializationVerificationNeeded {}
 
   private ResourceSnapshot current = ResourceSnapshot.IDLE;
 
@@ -51,7 +52,7 @@ public final class DigitalTwin extends AbstractBehavior<DigitalTwin.Command> {
   }
 
   private Behavior<Command> onGetSnapshot(GetSnapshot request) {
-    request.replyTo().tell(new Snapshot(current));
+    request.replyTo().tell(new Snapshot(request.episode(), request.slot(), current));
     return this;
   }
 }

@@ -74,11 +74,10 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   public record CollectModels(int round, ActorRef<BaseStation.Command> replyTo)
       implements Command, CborSerializable {}
 
-  private record TwinAnswered(
-      int episode, int slot, DigitalTwin.Snapshot snapshot, Throwable failure)
+  private record TwinAnswered(DigitalTwin.Snapshot snapshot)
       implements Command, NoSerializationVerificationNeeded {}
 
-  private record EdgeAnswered(EdgeServer.Allocation allocation, Throwable failure)
+  private record EdgeAnswered(EdgeServer.Allocation allocation)
       implements Command, NoSerializationVerificationNeeded {}
 
   private record VehicleStopped(int vehicleId, ActorRef<Vehicle.Command> vehicle)
@@ -88,7 +87,6 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
       implements Command, NoSerializationVerificationNeeded {}
 
   private static final String SLOT_TIMER = "slot";
-  private static final Duration LOCAL_ASK_TIMEOUT = Duration.ofSeconds(10);
 
   private final int id;
   private final RunSpec spec;
@@ -101,6 +99,10 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   private final ActorRef<DigitalTwin.Command> twin;
   private final ActorRef<EdgeServer.Command> edgeServer;
   private final ActorRef<RsuAggregator.Command> aggregator;
+  // the twin and the edge server answer through adapters, not asks: an ask costs a temporary actor
+  // and, on machines with two cores, a new thread per answer (CompletableFuture's async default)
+  private final ActorRef<DigitalTwin.Snapshot> twinAnswers;
+  private final ActorRef<EdgeServer.Allocation> edgeAnswers;
   private Traffic traffic;
   private int trafficEpisode = -1;
   private int lastEpisode;
@@ -140,6 +142,8 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
                 spec.scenario().rsus().cpuHz(), spec.scenario().allocation().minRatio()),
             "edge-server");
     this.aggregator = context.spawn(RsuAggregator.create(spec, id, vehicles), "aggregator");
+    this.twinAnswers = context.messageAdapter(DigitalTwin.Snapshot.class, TwinAnswered::new);
+    this.edgeAnswers = context.messageAdapter(EdgeServer.Allocation.class, EdgeAnswered::new);
   }
 
   @Override
@@ -179,23 +183,16 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
         SLOT_TIMER,
         new SlotDeadline(begin.episode(), begin.slot()),
         Duration.ofMillis(spec.fl().slotTimeoutMs()));
-    getContext()
-        .ask(
-            DigitalTwin.Snapshot.class,
-            twin,
-            LOCAL_ASK_TIMEOUT,
-            DigitalTwin.GetSnapshot::new,
-            (snapshot, failure) ->
-                new TwinAnswered(begin.episode(), begin.slot(), snapshot, failure));
+    // no answer (a failed twin) leaves the slot to its deadline
+    twin.tell(new DigitalTwin.GetSnapshot(begin.episode(), begin.slot(), twinAnswers));
     return this;
   }
 
   private Behavior<Command> onTwinAnswered(TwinAnswered answer) {
-    if (current == null || !current.is(answer.episode(), answer.slot())) {
+    DigitalTwin.Snapshot snapshot = answer.snapshot();
+    if (current == null || !current.is(snapshot.episode(), snapshot.slot())) {
       return this;
     }
-    ResourceSnapshot snapshot =
-        answer.snapshot() != null ? answer.snapshot().resources() : ResourceSnapshot.IDLE;
     Cell cell = current.cell;
     Map<Integer, Cell.Member> byId =
         cell.members().stream()
@@ -209,7 +206,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
               current.slot,
               id,
               cell.rsuPositionM(),
-              snapshot,
+              snapshot.resources(),
               assistant == null ? null : assistant.kinematics(),
               assistant == null ? 0.0 : assistant.cpuHz(),
               cell.members().size(),
@@ -248,22 +245,11 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
         CellResolver.rsuBound(current.decisionList()).stream()
             .mapToDouble(d -> d.action().computeRatio())
             .toArray();
-    int episode = current.episode;
-    int slot = current.slot;
-    getContext()
-        .ask(
-            EdgeServer.Allocation.class,
-            edgeServer,
-            LOCAL_ASK_TIMEOUT,
-            replyTo -> new EdgeServer.Allocate(episode, slot, ratios, replyTo),
-            EdgeAnswered::new);
+    // no answer (a failed edge server) leaves the slot to its deadline
+    edgeServer.tell(new EdgeServer.Allocate(current.episode, current.slot, ratios, edgeAnswers));
   }
 
   private Behavior<Command> onEdgeAnswered(EdgeAnswered answer) {
-    if (answer.failure() != null) {
-      getContext().getLog().error("edge server did not answer", answer.failure());
-      return this; // the slot deadline ends the slot
-    }
     EdgeServer.Allocation allocation = answer.allocation();
     if (current == null
         || !current.is(allocation.episode(), allocation.slot())
