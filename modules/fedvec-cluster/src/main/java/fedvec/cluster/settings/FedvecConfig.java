@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * Builds a node's whole configuration, highest precedence first: {@code --set} overrides, the
  * user's {@code --config} file, the scenario file, cluster-config/fedvec.conf,
  * cluster-config/node.conf, then Pekko's reference.conf. Keys the user sets must exist in the
- * defaults, so a typo fails instead of being silently ignored.
+ * defaults, so a typo fails instead of being silently ignored; the node's own keys outside the run
+ * spec (fedvec.training-batcher) are range-checked here too.
  */
 public final class FedvecConfig {
   static final String BASE = "cluster-config/";
@@ -46,11 +47,14 @@ public final class FedvecConfig {
     requireKnown(user, known, "in " + userFile);
     requireKnown(sets, known, "in --set");
     Config runScenario = ConfigFactory.parseMap(Map.of("fedvec.run.scenario", name));
-    return sets.withFallback(runScenario)
-        .withFallback(user)
-        .withFallback(known)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
+    Config config =
+        sets.withFallback(runScenario)
+            .withFallback(user)
+            .withFallback(known)
+            .withFallback(ConfigFactory.defaultReference())
+            .resolve();
+    TrainingBatcherSettings.read(config); // a node's own keys: checked here, used later
+    return config;
   }
 
   /** The names of the scenarios shipped in cluster-config/scenarios. */

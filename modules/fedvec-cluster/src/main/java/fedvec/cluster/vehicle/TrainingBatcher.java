@@ -1,5 +1,6 @@
 package fedvec.cluster.vehicle;
 
+import fedvec.cluster.settings.TrainingBatcherSettings;
 import fedvec.learning.ddpg.DdpgAgent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,11 +33,8 @@ public final class TrainingBatcher implements Extension {
   public static final class Id extends ExtensionId<TrainingBatcher> {
     @Override
     public TrainingBatcher createExtension(ActorSystem<?> system) {
-      var config = system.settings().config().getConfig("fedvec.training-batcher");
-      int configured = config.getInt("parallelism");
-      return new TrainingBatcher(
-          config.getInt("max-agents-per-pass"),
-          configured > 0 ? configured : Runtime.getRuntime().availableProcessors());
+      var settings = TrainingBatcherSettings.read(system.settings().config());
+      return new TrainingBatcher(settings.maxAgentsPerPass(), settings.parallelism());
     }
   }
 
@@ -59,7 +57,10 @@ public final class TrainingBatcher implements Extension {
   public TrainingBatcher(int maxPerPass, int parallelism) {
     if (maxPerPass < 1 || parallelism < 1) {
       throw new IllegalArgumentException(
-          "fedvec.training-batcher: max-agents-per-pass must be >= 1 and parallelism >= 0");
+          "a batcher needs max-agents-per-pass >= 1 and parallelism >= 1, got "
+              + maxPerPass
+              + " and "
+              + parallelism);
     }
     this.maxPerPass = maxPerPass;
     this.parallelism = parallelism;

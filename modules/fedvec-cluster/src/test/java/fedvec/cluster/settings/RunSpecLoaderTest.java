@@ -80,6 +80,20 @@ class RunSpecLoaderTest {
   }
 
   @Test
+  void theTrainingBatcherIsCheckedWhenTheConfigurationIsBuilt() {
+    assertEquals(
+        "fedvec.training-batcher.max-agents-per-pass: must be an integer in [1, 4096], got 0",
+        error(Map.of("training-batcher.max-agents-per-pass", "0")));
+    assertEquals(
+        "fedvec.training-batcher.parallelism: must be an integer in [0, 1024], got -1",
+        error(Map.of("training-batcher.parallelism", "-1")));
+    var cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(
+        new TrainingBatcherSettings(16, cores),
+        TrainingBatcherSettings.read(FedvecConfig.load(null, null, Map.of())));
+  }
+
+  @Test
   void unknownKeysAndMalformedInputAreRejected() {
     assertEquals(
         "fedvec.learning.batchsize",
