@@ -55,7 +55,8 @@ final class LearnerBench {
               quick ? 200 : 1_000, quick ? 1_000 : 10_000, () -> agent.act(observation, 1, false));
       report.timing("c. actor forward, 1 observation", forward, "us", "greedy action, no gradient");
     }
-    TrainingBatcher batcher = new TrainingBatcher(PASS, THREADS);
+    ExecutorService passes = Executors.newFixedThreadPool(THREADS);
+    TrainingBatcher batcher = new TrainingBatcher(PASS, THREADS, passes);
     ExecutorService callers = Executors.newFixedThreadPool(THREADS);
     try {
       for (int k : quick ? new int[] {10} : new int[] {10, 50, 200}) {
@@ -100,6 +101,7 @@ final class LearnerBench {
       }
     } finally {
       callers.shutdown();
+      passes.shutdown();
     }
   }
 

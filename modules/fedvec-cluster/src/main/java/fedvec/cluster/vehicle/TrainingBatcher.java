@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
 
@@ -20,12 +22,14 @@ import org.apache.pekko.actor.typed.ExtensionId;
  * {@link #train}; its result does not depend on who else is in its pass, so batching changes no
  * metric.
  *
- * <p>Combining, not a separate actor: a vehicle that asks while fewer than {@code
- * fedvec.training-batcher.parallelism} passes run becomes a leader and runs, on its own thread of
- * the training dispatcher, passes of every request waiting (at most {@code max-agents-per-pass})
- * until none waits; a vehicle that asks while all leaders are busy leaves its request for them. A
- * lone vehicle thus steps at once, as if alone, and the vehicles of a busy node fill passes that
- * grow with the load, with no message hop and no wait for stragglers.
+ * <p>A vehicle's request joins a queue and its thread goes back to the other vehicles at once;
+ * while fewer than {@code fedvec.training-batcher.parallelism} passes run, a pass worker starts on
+ * the pass dispatcher ({@code fedvec.training-pass-dispatcher}) and runs passes of every request
+ * waiting (at most {@code max-agents-per-pass}) until none waits. A lone vehicle thus steps at
+ * once, and the requests that arrive while a pass runs fill the next one, so passes grow with the
+ * load, with no wait for stragglers. (A first version ran the passes on the asking vehicle's own
+ * thread: with as many vehicles as threads busy, no other vehicle could even ask, and every pass
+ * held one agent.)
  */
 public final class TrainingBatcher implements Extension {
 
@@ -34,9 +38,13 @@ public final class TrainingBatcher implements Extension {
     @Override
     public TrainingBatcher createExtension(ActorSystem<?> system) {
       var settings = TrainingBatcherSettings.read(system.settings().config());
-      return new TrainingBatcher(settings.maxAgentsPerPass(), settings.parallelism());
+      Executor passes = system.dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
+      return new TrainingBatcher(settings.maxAgentsPerPass(), settings.parallelism(), passes);
     }
   }
+
+  /** Where the passes run: not the vehicles' dispatcher, which must stay free to take requests. */
+  public static final String DISPATCHER = "fedvec.training-pass-dispatcher";
 
   private static final Id ID = new Id();
 
@@ -49,12 +57,18 @@ public final class TrainingBatcher implements Extension {
 
   private final int maxPerPass;
   private final int parallelism;
+  private final Executor passes;
   private final ArrayDeque<Request> waiting = new ArrayDeque<>();
   private final Map<DdpgAgent, Boolean> inFlight = new IdentityHashMap<>(); // true: close after
   private int leaders;
+  private long passCount;
+  private long requestCount;
 
-  /** A batcher of its own (the node's is {@link #of}); the bench drives one directly. */
-  public TrainingBatcher(int maxPerPass, int parallelism) {
+  /**
+   * A batcher of its own (the node's is {@link #of}) whose pass workers run on {@code passes}; the
+   * bench drives one directly.
+   */
+  public TrainingBatcher(int maxPerPass, int parallelism, Executor passes) {
     if (maxPerPass < 1 || parallelism < 1) {
       throw new IllegalArgumentException(
           "a batcher needs max-agents-per-pass >= 1 and parallelism >= 1, got "
@@ -64,11 +78,12 @@ public final class TrainingBatcher implements Extension {
     }
     this.maxPerPass = maxPerPass;
     this.parallelism = parallelism;
+    this.passes = passes;
   }
 
   /**
-   * One step for {@code agent} (none if its buffer is short), completed when its pass is done; the
-   * caller's thread may run passes (its own and others') before this returns.
+   * One step for {@code agent} (none if its buffer is short), completed on a pass worker's thread
+   * when its pass is done.
    */
   public CompletionStage<Void> train(DdpgAgent agent) {
     Request request = new Request(agent, new CompletableFuture<>());
@@ -81,7 +96,7 @@ public final class TrainingBatcher implements Extension {
       }
     }
     if (lead) {
-      lead();
+      passes.execute(this::lead);
     }
     return request.done();
   }
@@ -99,6 +114,16 @@ public final class TrainingBatcher implements Extension {
       waiting.removeIf(request -> request.agent() == agent);
     }
     agent.close();
+  }
+
+  /** Passes run so far. */
+  public synchronized long passes() {
+    return passCount;
+  }
+
+  /** Requests served so far (over {@link #passes}: the mean pass size). */
+  public synchronized long requests() {
+    return requestCount;
   }
 
   private void lead() {
@@ -123,6 +148,8 @@ public final class TrainingBatcher implements Extension {
       }
       List<DdpgAgent> released = new ArrayList<>();
       synchronized (this) {
+        passCount++;
+        requestCount += pass.size();
         for (Request request : pass) {
           if (inFlight.remove(request.agent())) {
             released.add(request.agent());

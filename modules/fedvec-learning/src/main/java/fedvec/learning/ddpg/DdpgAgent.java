@@ -45,10 +45,9 @@ public final class DdpgAgent implements Learner {
   private final ReplayBuffer replay;
   private final SplittableRandom explorationRandom;
   private final SplittableRandom replayRandom;
-  private NDArray state; // [4, P]: online, target, Adam mean, Adam variance
+  private final NDArray state; // [4, P]: online, target, Adam mean, Adam variance
   private int steps; // Adam's t: updates made so far
-  private NDManager viewScope; // views of state for acting and stepping alone, rebuilt with it
-  private DdpgStep.Views views;
+  private DdpgStep.Views views; // of state, for acting and stepping alone; built once
 
   /**
    * A learner that starts from {@code initial} (see {@link DdpgShape#initialParameters}).
@@ -187,30 +186,15 @@ public final class DdpgAgent implements Learner {
     return replay.sample(settings.batchSize(), replayRandom);
   }
 
-  /**
-   * After a step: {@code stepped} is this agent's new state (or its old one, changed in place),
-   * already attached to this agent's manager.
-   */
-  void stepped(NDArray stepped) {
+  /** After a step, which changed {@link #state} in place. */
+  void stepped() {
     steps++;
-    if (stepped != state) {
-      state.close();
-      state = stepped;
-      if (viewScope != null) {
-        viewScope.close();
-        viewScope = null;
-        views = null;
-      }
-    }
   }
 
-  /** This agent's state as a stack of one, through views kept until the state is replaced. */
+  /** This agent's state as a stack of one, through views that live as long as the agent. */
   DdpgStep.Views views() {
     if (views == null) {
-      viewScope = manager.newSubManager();
-      NDArray stack = state.expandDims(0);
-      stack.attach(viewScope);
-      views = new DdpgStep.Views(stack, shape, settings);
+      views = new DdpgStep.Views(state.expandDims(0), shape, settings);
     }
     return views;
   }

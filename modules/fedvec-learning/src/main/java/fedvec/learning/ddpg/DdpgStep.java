@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import fedvec.learning.network.GradMode;
@@ -18,9 +19,9 @@ import java.util.List;
  * soft update (20, 21). Adam as DJL's (bias correction folded into the step size).
  *
  * <p>The agents' states are stacked into one {@code [K, 4, P]} tensor, every product is a batched
- * matrix product of K independent ones, and the stacked result is handed back row by row: agent k
- * keeps row k as its state. A single agent steps in place on its own tensor, through views it keeps
- * between steps.
+ * matrix product of K independent ones, and row k of the stacked result is copied back into agent
+ * k's own state. A single agent steps in place on its own tensor, through views it keeps for its
+ * life (a batched pass writes into the same tensor, so they stay valid).
  */
 final class DdpgStep {
   private static final float BETA1 = 0.9f;
@@ -57,18 +58,16 @@ final class DdpgStep {
       NDArray lrCritic = lr.get(1).squeeze(0);
       if (k == 1) { // in place, on the agent's own state
         first.views().step(batch, lrActor, lrCritic, scope);
-        first.stepped(first.state());
-        return;
-      }
-      NDArray stacked = stack(agents, scope);
-      new Views(stacked, shape, settings).step(batch, lrActor, lrCritic, scope);
-      NDList states = stacked.split(k, 0);
-      for (int i = 0; i < k; i++) {
-        NDArray own = states.get(i).squeeze(0);
-        own.attach(agents.get(i).manager());
-        agents.get(i).stepped(own);
+      } else { // on a stacked copy, each agent's row copied back into its own state
+        NDArray stacked = stack(agents, scope);
+        new Views(stacked, shape, settings).step(batch, lrActor, lrCritic, scope);
+        NDList states = stacked.split(k, 0);
+        for (int i = 0; i < k; i++) {
+          agents.get(i).state().set(new NDIndex().addAllDim(), states.get(i).squeeze(0));
+        }
       }
     }
+    agents.forEach(DdpgAgent::stepped);
   }
 
   private static NDArray stack(List<DdpgAgent> agents, NDManager scope) {
@@ -100,10 +99,15 @@ final class DdpgStep {
     private final NDArray beta2;
     private final NDArray beta2Complement;
     private final NDArray epsilon;
+    private final NDArray oneHots; // [K, 3 rows, 3]: candidate j of every row is e_j
     private final NDArray tau;
     private final NDArray tauComplement;
 
-    /** Views of {@code stacked}, created in (and released with) its manager. */
+    /**
+     * Views of {@code stacked}, created in (and released with) its manager. A DJL op's result lives
+     * in its first operand's manager, so no view or constant here is ever a first operand of a
+     * temporary (it would live as long as the views, an agent's life for a lone agent's views).
+     */
     Views(NDArray stacked, DdpgShape shape, DdpgSettings settings) {
       this.shape = shape;
       this.rows = settings.batchSize();
@@ -125,6 +129,8 @@ final class DdpgStep {
       beta2 = manager.create(BETA2);
       beta2Complement = manager.create(1f - BETA2);
       epsilon = manager.create(EPSILON);
+      int k = (int) stacked.getShape().get(0);
+      oneHots = manager.create(candidateTargets(k, rows), new Shape(k, 3L * rows, 3));
       float rate = (float) settings.targetUpdateRate();
       tau = manager.create(rate);
       tauComplement = manager.create(1f - rate);
@@ -162,7 +168,7 @@ final class DdpgStep {
       StackedMlp.Pass policy = actor.forward(state);
       NDList raw = policy.output().split(new long[] {3}, 2);
       NDArray ratios = Activation.sigmoid(raw.get(1));
-      NDArray best = bestTargets(state, ratios, k, scope);
+      NDArray best = bestTargets(state, ratios);
       StackedMlp.Pass chosen = critic.forward(state.concat(best, 2).concat(ratios, 2));
       NDArray dInput = critic.inputGradient(chosen, scope.full(new Shape(k, rows, 1), -1f / rows));
       NDArray dRatios = dInput.split(new long[] {o + 3}, 2).get(1);
@@ -186,18 +192,11 @@ final class DdpgStep {
      * The one-hot target with the highest Q(s, e_j, ratios(s)) for each row: the three candidates
      * of every row go through the critic as one batch of 3 x rows.
      */
-    private NDArray bestTargets(NDArray state, NDArray ratios, int k, NDManager scope) {
-      float[] oneHots = new float[k * 3 * rows * 3];
-      for (int agent = 0; agent < k; agent++) {
-        for (int j = 0; j < 3; j++) {
-          for (int row = 0; row < rows; row++) {
-            oneHots[((agent * 3 + j) * rows + row) * 3 + j] = 1f;
-          }
-        }
-      }
+    private NDArray bestTargets(NDArray state, NDArray ratios) {
+      int k = (int) state.getShape().get(0);
       NDArray candidates =
           NDArrays.concat(new NDList(state, state, state), 1)
-              .concat(scope.create(oneHots, new Shape(k, 3L * rows, 3)), 2)
+              .concat(oneHots, 2)
               .concat(NDArrays.concat(new NDList(ratios, ratios, ratios), 1), 2);
       return critic.output(candidates).reshape(k, 3, rows).argMax(1).oneHot(3);
     }
@@ -231,6 +230,19 @@ final class DdpgStep {
   private static float adamRate(double learningRate, int t) {
     float lr = (float) learningRate;
     return (float) (lr * Math.sqrt(1.0 - Math.pow(BETA2, t)) / (1.0 - Math.pow(BETA1, t)));
+  }
+
+  /** Candidate j of each of an agent's rows is the one-hot e_j: {@code [K, 3 rows, 3]}. */
+  private static float[] candidateTargets(int k, int rows) {
+    float[] oneHots = new float[k * 3 * rows * 3];
+    for (int agent = 0; agent < k; agent++) {
+      for (int j = 0; j < 3; j++) {
+        for (int row = 0; row < rows; row++) {
+          oneHots[((agent * 3 + j) * rows + row) * 3 + j] = 1f;
+        }
+      }
+    }
+    return oneHots;
   }
 
   /** One agent's batch as rows of (s, a, r, s', gamma (1 - d)) from {@code offset}. */
