@@ -105,8 +105,9 @@ final class DdpgStep {
 
     /**
      * Views of {@code stacked}, created in (and released with) its manager. A DJL op's result lives
-     * in its first operand's manager, so no view or constant here is ever a first operand of a
-     * temporary (it would live as long as the views, an agent's life for a lone agent's views).
+     * in its first operand's manager, so a temporary whose first operand is one of these views or
+     * constants is attached to the step's scope; else it would live as long as the views (a lone
+     * agent's: its whole life).
      */
     Views(NDArray stacked, DdpgShape shape, DdpgSettings settings) {
       this.shape = shape;
