@@ -7,11 +7,19 @@ import fedvec.cluster.node.FedvecNode;
 import fedvec.cluster.node.NodeAgent;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.InvalidSettingException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +39,9 @@ import picocli.CommandLine.Spec;
         "Starts a cluster node that joins the seed nodes and hosts its part of the run started by"
             + " `fedvec run --cluster` on the coordinator; exits 0 when that run ends.")
 final class NodeCommand implements Callable<Integer> {
+  /** How long a node waits for its actor system to terminate once its shutdown began. */
+  private static final Duration TERMINATION_GRACE = Duration.ofSeconds(60);
+
   @Spec CommandSpec spec;
 
   @Mixin NodeOptions node = new NodeOptions();
@@ -67,7 +78,43 @@ final class NodeCommand implements Callable<Integer> {
             "fedvec node %s up; roles %s%n",
             system.address(), config.getStringList("pekko.cluster.roles"));
     spec.commandLine().getOut().flush();
-    system.getWhenTerminated().toCompletableFuture().get();
+    if (!terminatesAfterShutdown(system)) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(
+          "fedvec node: the actor system did not terminate within %d s of its coordinated shutdown;"
+              + " exiting anyway. Threads:%n",
+          TERMINATION_GRACE.toSeconds());
+      Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
+          .forEach(err::print);
+      err.flush();
+      return 1;
+    }
     return NodeAgent.finishedNormally(system) ? 0 : 1;
+  }
+
+  /**
+   * Waits for the system to terminate; false if it has not {@link #TERMINATION_GRACE} after its
+   * coordinated shutdown began. Seen once (2026-12-02, deploy/netns/partition-test.sh): a host cut
+   * off by a partition downed itself, and Artery's transport never finished shutting down towards
+   * the unreachable hosts, so the process would have stayed up.
+   */
+  private static boolean terminatesAfterShutdown(ActorSystem<Void> system) throws Exception {
+    CompletableFuture<?> terminated = system.getWhenTerminated().toCompletableFuture();
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    long shutdownSeenAt = 0;
+    while (true) {
+      try {
+        terminated.get(1, TimeUnit.SECONDS);
+        return true;
+      } catch (TimeoutException stillRunning) {
+        if (shutdownSeenAt == 0 && shutdown.getShutdownReason().isPresent()) {
+          shutdownSeenAt = System.nanoTime();
+        }
+        if (shutdownSeenAt != 0
+            && System.nanoTime() - shutdownSeenAt > TERMINATION_GRACE.toNanos()) {
+          return false;
+        }
+      }
+    }
   }
 }
