@@ -291,6 +291,15 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
       getContext()
           .getLog()
           .info("vehicle {} restored the global model of round {}", id, restore.round());
+    } else if (restore.round() >= spec.firstEpisode() && policy instanceof Loadable) {
+      // a global model distributed since it came back reached it before the base station's answer
+      getContext()
+          .getLog()
+          .info(
+              "vehicle {} came back holding the global model of round {}; round {} is not newer",
+              id,
+              lastRoundLoaded,
+              restore.round());
     }
     return this;
   }
