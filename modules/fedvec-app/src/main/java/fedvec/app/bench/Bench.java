@@ -1,8 +1,10 @@
 package fedvec.app.bench;
 
+import com.typesafe.config.Config;
 import fedvec.cluster.settings.FedvecConfig;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.settings.RunSpecLoader;
+import fedvec.cluster.settings.TrainingBatcherSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +19,8 @@ public final class Bench {
 
   /** Runs the cases, printing each figure as it is measured; writes {@code json} if not null. */
   public void run(PrintWriter console, Path json) throws Exception {
-    RunSpec defaults = RunSpecLoader.load(FedvecConfig.load(null, null, Map.of()));
+    Config config = FedvecConfig.load(null, null, Map.of());
+    RunSpec defaults = RunSpecLoader.load(config);
     console.printf(
         "fedvec bench%s: %d cores, max heap %d MiB, Java %s%n",
         quick ? " --quick" : "",
@@ -29,7 +32,7 @@ public final class Bench {
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("fedvec"))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
     BenchReport report = new BenchReport(console);
-    new LearnerBench(defaults, quick).run(report);
+    new LearnerBench(defaults, TrainingBatcherSettings.read(config), quick).run(report);
     new SimulationBench(quick).run(report);
     if (json != null) {
       report.writeJson(json, quick);

@@ -1,6 +1,7 @@
 package fedvec.app.bench;
 
 import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.settings.TrainingBatcherSettings;
 import fedvec.cluster.vehicle.TrainingBatcher;
 import fedvec.learning.ddpg.DdpgAgent;
 import fedvec.learning.ddpg.DdpgShape;
@@ -20,16 +21,15 @@ import java.util.concurrent.Executors;
  * runs them, with the default networks and batch of {@code cluster-config/fedvec.conf}.
  */
 final class LearnerBench {
-  /** fedvec.training-batcher.max-agents-per-pass in cluster-config/node.conf. */
-  private static final int PASS = 16;
-
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
   private final RunSpec spec;
+  private final TrainingBatcherSettings batching; // a node's, from cluster-config/node.conf
   private final boolean quick;
 
-  LearnerBench(RunSpec spec, boolean quick) {
+  LearnerBench(RunSpec spec, TrainingBatcherSettings batching, boolean quick) {
     this.spec = spec;
+    this.batching = batching;
     this.quick = quick;
   }
 
@@ -56,7 +56,7 @@ final class LearnerBench {
       report.timing("c. actor forward, 1 observation", forward, "us", "greedy action, no gradient");
     }
     ExecutorService passes = Executors.newFixedThreadPool(THREADS);
-    TrainingBatcher batcher = new TrainingBatcher(PASS, THREADS, passes);
+    TrainingBatcher batcher = new TrainingBatcher(batching.maxAgentsPerPass(), THREADS, passes);
     ExecutorService callers = Executors.newFixedThreadPool(THREADS);
     try {
       for (int k : quick ? new int[] {10} : new int[] {10, 50, 200}) {
@@ -91,7 +91,7 @@ final class LearnerBench {
               node,
               "ms",
               "per agent (wall), TrainingBatcher: passes of <= "
-                  + PASS
+                  + batching.maxAgentsPerPass()
                   + " on "
                   + THREADS
                   + " threads");
