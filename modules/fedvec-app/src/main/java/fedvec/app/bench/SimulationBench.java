@@ -63,7 +63,7 @@ final class SimulationBench {
 
   private void inferenceAndRounds(BenchReport report) throws Exception {
     int shortSlots = 5;
-    int longSlots = quick ? 15 : 30;
+    int longSlots = 40; // 35 slots of difference: well above the noise of the episode-end round
     for (int vehicles : quick ? new int[] {50, 100} : new int[] {50, 100, 500, 1000}) {
       Map<String, String> inference = new HashMap<>();
       inference.put("scenario.vehicles.count", Integer.toString(vehicles));
