@@ -32,6 +32,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
@@ -39,6 +40,12 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * task runs, stores its transitions, trains its own networks, and takes part in the federated
  * rounds. It owns its policy (and the policy's native memory), its replay buffer and its random
  * streams.
+ *
+ * <p>A slot's training step overlaps the next slot's first hops: the vehicle acknowledges the slot
+ * once it has stored its transition, then steps, and handles its next message (the next {@code
+ * Observe}, an {@code UploadModel}) only when the step is done. What it decides and uploads is what
+ * it would if the RSU waited for the step; the step's time moves from this slot's acknowledgement
+ * to the answer to the next message (both under {@code fl.slot-timeout} or {@code fl.rsu-timeout}).
  */
 public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   public static final EntityTypeKey<Command> TYPE_KEY =
@@ -89,6 +96,9 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   /** The node's training batcher did this vehicle's step of the current slot. */
   public record Trained(Throwable failure) implements Command, NoSerializationVerificationNeeded {}
 
+  /** Room for what arrives while a batched step is in flight: the next slot's, a round's. */
+  private static final int STASH_CAPACITY = 1_000;
+
   private final int id;
   private final RunSpec spec;
   private final Policy policy;
@@ -97,7 +107,8 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   private final double cpuHz;
   private final FaultyUpload fault; // null for an honest vehicle
   private final TrainingBatcher batcher; // null: this vehicle trains alone
-  private ActorRef<Rsu.Command> ackAfterTraining; // the RSU waiting for this slot's step
+  private final StashBuffer<Command> waitingForStep;
+  private boolean stepInFlight; // the batcher may be computing this vehicle's step
   private int episode;
   private int slot = -1;
   private int lastRoundLoaded;
@@ -117,12 +128,15 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
           if (spec.algorithm().hasRounds()) {
             baseStation.tell(new BaseStation.GetGlobalModel(context.getSelf(), id));
           }
-          return new Vehicle(context, spec, id);
+          return Behaviors.<Command>withStash(
+              STASH_CAPACITY, stash -> new Vehicle(context, spec, id, stash));
         });
   }
 
-  private Vehicle(ActorContext<Command> context, RunSpec spec, int id) {
+  private Vehicle(
+      ActorContext<Command> context, RunSpec spec, int id, StashBuffer<Command> waitingForStep) {
     super(context);
+    this.waitingForStep = waitingForStep;
     this.id = id;
     this.spec = spec;
     long seed = spec.run().seed();
@@ -158,7 +172,6 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
         .onMessage(UploadModel.class, this::onUploadModel)
         .onMessage(GlobalModel.class, this::onGlobalModel)
         .onMessage(Restore.class, this::onRestore)
-        .onMessage(Trained.class, this::onTrained)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
@@ -225,16 +238,6 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
         }
       }
     }
-    boolean trains = policy instanceof Learner && (slot + 1) % spec.learning().trainEvery() == 0;
-    if (trains && batcher != null && ((DdpgAgent) policy).ready()) {
-      ackAfterTraining = outcome.replyTo(); // the RSU hears SlotAck once the step is done
-      getContext()
-          .pipeToSelf(batcher.train((DdpgAgent) policy), (done, failure) -> new Trained(failure));
-      return this;
-    }
-    if (trains) {
-      learner().update();
-    }
     if (spec.algorithm().centralized()) {
       boolean acted = result != null && decidedAction != null;
       outcome
@@ -249,8 +252,32 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
                       acted ? decidedAction.toVector() : null,
                       acted ? (float) result.reward() : 0f)));
     }
-    outcome.replyTo().tell(new Rsu.SlotAck(episode, slot, id));
+    outcome.replyTo().tell(new Rsu.SlotAck(episode, slot, id)); // before the step: see above
+    boolean trains = policy instanceof Learner && (slot + 1) % spec.learning().trainEvery() == 0;
+    if (trains && batcher != null && ((DdpgAgent) policy).ready()) {
+      stepInFlight = true;
+      getContext()
+          .pipeToSelf(batcher.train((DdpgAgent) policy), (done, failure) -> new Trained(failure));
+      return awaitingStep();
+    }
+    if (trains) {
+      learner().update();
+    }
     return this;
+  }
+
+  /** While the batcher computes this vehicle's step: every other message waits for it. */
+  private Behavior<Command> awaitingStep() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Trained.class, this::onTrained)
+        .onMessage(
+            Command.class,
+            message -> {
+              waitingForStep.stash(message);
+              return Behaviors.same();
+            })
+        .onSignal(PostStop.class, signal -> onPostStop())
+        .build();
   }
 
   private Behavior<Command> onUploadModel(UploadModel upload) {
@@ -309,15 +336,12 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
       throw new IllegalStateException(
           "vehicle " + id + ": training step failed", trained.failure());
     }
-    if (ackAfterTraining != null) {
-      ackAfterTraining.tell(new Rsu.SlotAck(episode, slot, id));
-      ackAfterTraining = null;
-    }
-    return this;
+    stepInFlight = false;
+    return waitingForStep.unstashAll(this);
   }
 
   private Behavior<Command> onPostStop() {
-    if (ackAfterTraining != null) {
+    if (stepInFlight) {
       batcher.release((DdpgAgent) policy); // its step may be computing right now
     } else {
       policy.close();
