@@ -108,7 +108,6 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
   private final FaultyUpload fault; // null for an honest vehicle
   private final TrainingBatcher batcher; // null: this vehicle trains alone
   private final StashBuffer<Command> waitingForStep;
-  private boolean stepInFlight; // the batcher may be computing this vehicle's step
   private int episode;
   private int slot = -1;
   private int lastRoundLoaded;
@@ -255,7 +254,6 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
     outcome.replyTo().tell(new Rsu.SlotAck(episode, slot, id)); // before the step: see above
     boolean trains = policy instanceof Learner && (slot + 1) % spec.learning().trainEvery() == 0;
     if (trains && batcher != null && ((DdpgAgent) policy).ready()) {
-      stepInFlight = true;
       getContext()
           .pipeToSelf(batcher.train((DdpgAgent) policy), (done, failure) -> new Trained(failure));
       return awaitingStep();
@@ -276,7 +274,7 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
               waitingForStep.stash(message);
               return Behaviors.same();
             })
-        .onSignal(PostStop.class, signal -> onPostStop())
+        .onSignal(PostStop.class, signal -> releaseDuringStep())
         .build();
   }
 
@@ -336,17 +334,18 @@ public final class Vehicle extends AbstractBehavior<Vehicle.Command> {
       throw new IllegalStateException(
           "vehicle " + id + ": training step failed", trained.failure());
     }
-    stepInFlight = false;
     return waitingForStep.unstashAll(this);
   }
 
   private Behavior<Command> onPostStop() {
-    if (stepInFlight) {
-      batcher.release((DdpgAgent) policy); // its step may be computing right now
-    } else {
-      policy.close();
-    }
+    policy.close();
     return this;
+  }
+
+  /** Stopped while awaiting its step (or when the step failed): the batcher may hold the agent. */
+  private Behavior<Command> releaseDuringStep() {
+    batcher.release((DdpgAgent) policy);
+    return Behaviors.same();
   }
 
   private void startEpisode(int newEpisode) {

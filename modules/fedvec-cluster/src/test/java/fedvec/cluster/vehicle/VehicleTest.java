@@ -15,6 +15,7 @@ import fedvec.model.offload.Failure;
 import fedvec.model.offload.TaskOutcome;
 import fedvec.model.twin.ResourceSnapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -47,7 +48,7 @@ class VehicleTest {
 
     for (int i = 1; i < batched.size(); i++) {
       assertFalse(
-          java.util.Arrays.equals(batched.get(i - 1), batched.get(i)),
+          Arrays.equals(batched.get(i - 1), batched.get(i)),
           "slot " + (FIRST_CHECKED_SLOT + i) + "'s step is not in the model uploaded after it");
     }
     assertEquals(alone.size(), batched.size());
