@@ -170,11 +170,13 @@ class NodeLossIT {
       assertTrue(p.waitFor(1, TimeUnit.MINUTES));
       assertEquals(0, p.exitValue());
     }
-    // then the metrics are exactly those of the undisturbed run and nothing was unreachable
-    assertEquals(withoutWallTime("calm"), withoutWallTime("paused"));
+    // then the metrics are exactly those of the undisturbed run, nothing was unreachable and no
+    // vehicle moved to another node
+    assertEquals(withoutWallTime("calm"), withoutWallTime("paused"), problems("paused"));
     assertTrue(
-        !Files.readString(dir.resolve("paused-node-1.log"))
-            .contains("Marking node as UNREACHABLE"));
+        !Files.readString(dir.resolve("paused-node-1.log")).contains("Marking node as UNREACHABLE"),
+        problems("paused"));
+    assertTrue(!problems("paused").contains("Starting rebalance"), problems("paused"));
   }
 
   @Test
@@ -200,6 +202,23 @@ class NodeLossIT {
     assertTrue(
         log.contains("has been marked as DOWN") || log.contains("downed"), "not downed: " + log);
     assertTrue(!log.contains("run starts:"), "the straggler ran a clock");
+  }
+
+  /**
+   * What went wrong in a run, for failure messages: the warnings and errors of its nodes' logs
+   * (without the vehicles the RSUs see stop when the run ends), and rebalances.
+   */
+  private String problems(String run) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int k = 1; k <= 3; k++) {
+      for (String line : Files.readAllLines(dir.resolve(run + "-node-" + k + ".log"))) {
+        if ((line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("rebalance"))
+            && !line.contains("stopped (its node left or failed)")) {
+          lines.add("node " + k + ": " + line);
+        }
+      }
+    }
+    return String.join("\n", lines.subList(0, Math.min(lines.size(), 60)));
   }
 
   private List<String> withoutWallTime(String run) throws Exception {

@@ -2,20 +2,26 @@ package fedvec.cluster.node;
 
 import fedvec.cluster.clock.RunEvent;
 import fedvec.cluster.clock.SimulationClock;
+import fedvec.cluster.rsu.Rsu;
 import fedvec.cluster.settings.RunSpec;
+import fedvec.cluster.vehicle.Vehicle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -23,15 +29,21 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.ClusterSharding;
+import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
+import org.apache.pekko.pattern.Patterns;
 
 /**
  * Runs one simulation from the coordinator: waits until {@code minNodes} nodes are Up and host the
- * run (a node that joins later is handed the run too), starts the clock, and passes the clock's
- * events on. When the run is over it shuts the other nodes down one at a time, youngest first, so
- * that a singleton on a leaving node (the vehicles' shard coordinator) can hand over to an older
- * one.
+ * run (a node that joins later is handed the run too) and until the shard coordinators know every
+ * hosting node's vehicle and RSU regions, starts the clock, and passes the clock's events on. (The
+ * clock's first slot allocates the shards, and they stay where they are allocated: a region that
+ * registered late would get none.) When the run is over it shuts the other nodes down one at a
+ * time, youngest first, so that a singleton on a leaving node (the vehicles' shard coordinator) can
+ * hand over to an older one.
  */
 final class RunDriver extends AbstractBehavior<RunDriver.Command> {
 
@@ -43,6 +55,9 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
       implements Command {}
 
   private record Event(RunEvent event) implements Command {}
+
+  /** How many regions of an entity type its shard coordinator knows (0 when it did not answer). */
+  private record RegionsCounted(String entityType, int regions) implements Command {}
 
   private enum Check implements Command {
     INSTANCE
@@ -67,6 +82,9 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
   private final Consumer<RunEvent> events;
   private final Set<ActorRef<NodeAgent.Command>> asked = new HashSet<>();
   private final Set<ActorRef<NodeAgent.Command>> hosting = new HashSet<>();
+  private final Map<String, Integer> registeredRegions = new HashMap<>();
+  private int countsInFlight;
+  private ActorRef<SimulationClock.Command> clock; // set once this node hosts the run
   private boolean started;
   private final Deque<ActorRef<NodeAgent.Command>> toShutDown = new ArrayDeque<>();
 
@@ -107,6 +125,7 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
         .onMessage(NodesChanged.class, this::onNodesChanged)
         .onMessage(NodeHosted.class, this::onNodeHosted)
         .onMessage(Event.class, this::onEvent)
+        .onMessage(RegionsCounted.class, this::onRegionsCounted)
         .onMessageEquals(Check.INSTANCE, this::startWhenReady)
         .onMessageEquals(JoinDeadline.INSTANCE, this::onJoinDeadline)
         .onMessageEquals(ShutdownNodes.INSTANCE, this::onShutdownNodes)
@@ -146,21 +165,85 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
     if (started || hosting.size() < minNodes || upMembers() < minNodes) {
       return this;
     }
+    if (clock == null) {
+      clock = FedvecNode.host(getContext().getSystem(), spec);
+    }
+    if (!regionsRegistered()) {
+      countRegions();
+      return this;
+    }
     started = true;
-    getContext().getLog().info("{} nodes Up and hosting; starting the clock", hosting.size());
-    ActorRef<SimulationClock.Command> clock = FedvecNode.host(getContext().getSystem(), spec);
+    getContext()
+        .getLog()
+        .info(
+            "{} nodes Up and hosting, vehicle regions on {}, RSU regions on {}; starting the clock",
+            hosting.size(),
+            registeredRegions.get(Vehicle.TYPE_KEY.name()),
+            registeredRegions.get(Rsu.TYPE_KEY.name()));
     clock.tell(new SimulationClock.Start(getContext().messageAdapter(RunEvent.class, Event::new)));
     return this;
   }
 
+  private boolean regionsRegistered() {
+    return registeredRegions.getOrDefault(Vehicle.TYPE_KEY.name(), 0)
+            >= hostsWithRole(FedvecNode.VEHICLES)
+        && registeredRegions.getOrDefault(Rsu.TYPE_KEY.name(), 0) >= hostsWithRole(FedvecNode.RSU);
+  }
+
+  private void countRegions() {
+    if (countsInFlight > 0) {
+      return;
+    }
+    // the classic query: typed sharding's shardState answers only where a region (not a proxy)
+    // runs, and this node may host neither vehicles nor RSUs
+    ClusterSharding sharding = ClusterSharding.get(Adapter.toClassic(getContext().getSystem()));
+    for (EntityTypeKey<?> type : List.of(Vehicle.TYPE_KEY, Rsu.TYPE_KEY)) {
+      countsInFlight++;
+      getContext()
+          .pipeToSelf(
+              Patterns.ask(
+                  sharding.shardRegion(type.name()),
+                  ShardRegion.getCurrentRegionsInstance(),
+                  Duration.ofSeconds(2)),
+              (answer, failure) ->
+                  new RegionsCounted(
+                      type.name(),
+                      answer instanceof ShardRegion.CurrentRegions regions
+                          ? regions.getRegions().size()
+                          : 0));
+    }
+  }
+
+  private Behavior<Command> onRegionsCounted(RegionsCounted counted) {
+    countsInFlight--;
+    registeredRegions.put(counted.entityType(), counted.regions());
+    // not yet: the next Check asks again
+    return countsInFlight == 0 && regionsRegistered() ? startWhenReady() : this;
+  }
+
   private Behavior<Command> onJoinDeadline() {
-    if (!started) {
+    if (started) {
+      return this;
+    }
+    if (hosting.size() < minNodes || upMembers() < minNodes) {
       events.accept(
           new RunEvent.RunFailed(
               String.format(
                   "only %d of %d nodes were Up and hosting within %s (members Up: %d); start the"
                       + " missing nodes with `bin/fedvec node` or lower --min-nodes",
                   hosting.size(), minNodes, joinTimeout, upMembers())));
+    } else {
+      events.accept(
+          new RunEvent.RunFailed(
+              String.format(
+                  "%d nodes host the run, but within %s the shard coordinators knew vehicle regions"
+                      + " on %d of %d and RSU regions on %d of %d of them; see the nodes' logs",
+                  hosting.size(),
+                  joinTimeout,
+                  registeredRegions.getOrDefault(Vehicle.TYPE_KEY.name(), 0),
+                  hostsWithRole(FedvecNode.VEHICLES),
+                  registeredRegions.getOrDefault(Rsu.TYPE_KEY.name(), 0),
+                  hostsWithRole(FedvecNode.RSU))));
     }
     return this;
   }
@@ -200,6 +283,25 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
       next.tell(new NodeAgent.Shutdown("run finished"));
     }
     return this;
+  }
+
+  /** Up members with {@code role} that host the run: each has a region of that role's entities. */
+  private int hostsWithRole(String role) {
+    Cluster cluster = Cluster.get(getContext().getSystem());
+    Set<Address> hosts = new HashSet<>();
+    for (ActorRef<NodeAgent.Command> node : hosting) {
+      Address address = node.path().address();
+      hosts.add(address.hasGlobalScope() ? address : cluster.selfMember().address());
+    }
+    int count = 0;
+    for (Member member : cluster.state().getMembers()) {
+      if (member.status() == MemberStatus.up()
+          && member.hasRole(role)
+          && hosts.contains(member.address())) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private int upMembers() {
