@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 /**
  * Issue 6, cases a-c: one vehicle's DDPG update and actor forward pass, and K vehicles' updates one
  * after another, in one batched pass, and in passes over the cores as a node's training batcher
- * runs them, with the default networks and batch of {@code cluster-config/fedvec.conf}.
+ * runs them, with the default networks and batch of {@code cluster-config/fedvec.conf}; and how
+ * much the cores together add to one (thread scaling).
  */
 final class LearnerBench {
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
@@ -99,10 +100,59 @@ final class LearnerBench {
           agents.forEach(DdpgAgent::close);
         }
       }
+      threadScaling(report, passes);
     } finally {
       callers.shutdown();
       passes.shutdown();
     }
+  }
+
+  /**
+   * A batched pass of 10 agents on one thread, then on every thread at once (a set of agents each):
+   * how much the other cores add to one pass. The virtual CPUs of a cloud machine may share one
+   * core's arithmetic units, so it can be well below the thread count.
+   */
+  private void threadScaling(BenchReport report, ExecutorService passes) {
+    int k = 10;
+    List<List<DdpgAgent>> sets = new ArrayList<>();
+    try {
+      for (int set = 0; set < THREADS; set++) {
+        List<DdpgAgent> agents = new ArrayList<>();
+        sets.add(agents);
+        for (int i = 0; i < k; i++) {
+          agents.add(filledAgent(set * k + i));
+        }
+      }
+      int warmup = quick ? 2 : 5;
+      int iterations = quick ? 3 : 10;
+      Stats one =
+          Stats.measure(warmup, iterations, () -> DdpgAgent.updateTogether(sets.get(0))).per(k);
+      Stats every =
+          Stats.measure(warmup, iterations, () -> onEveryThread(sets, passes)).per(k * THREADS);
+      report.timing(
+          "b. ddpg update, K=10 batched, every thread",
+          every,
+          "ms",
+          "per agent (wall), a pass of 10 on each of " + THREADS + " threads at once");
+      report.figure(
+          "b. ddpg update, thread scaling",
+          one.medianNs() / every.medianNs(),
+          "x",
+          "updates per second on " + THREADS + " threads over one thread (" + THREADS + ": ideal)");
+    } finally {
+      sets.forEach(agents -> agents.forEach(DdpgAgent::close));
+    }
+  }
+
+  /** One batched pass per set, each on its own thread of {@code passes}, until all are done. */
+  private static void onEveryThread(List<List<DdpgAgent>> sets, ExecutorService passes) {
+    List<CompletableFuture<Void>> running =
+        sets.stream()
+            .map(
+                agents ->
+                    CompletableFuture.runAsync(() -> DdpgAgent.updateTogether(agents), passes))
+            .toList();
+    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
   }
 
   /**
