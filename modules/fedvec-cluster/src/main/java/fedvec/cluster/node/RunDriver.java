@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -286,31 +288,23 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
   }
 
   /** Up members with {@code role} that host the run: each has a region of that role's entities. */
-  private int hostsWithRole(String role) {
+  private long hostsWithRole(String role) {
     Cluster cluster = Cluster.get(getContext().getSystem());
     Set<Address> hosts = new HashSet<>();
     for (ActorRef<NodeAgent.Command> node : hosting) {
       Address address = node.path().address();
       hosts.add(address.hasGlobalScope() ? address : cluster.selfMember().address());
     }
-    int count = 0;
-    for (Member member : cluster.state().getMembers()) {
-      if (member.status() == MemberStatus.up()
-          && member.hasRole(role)
-          && hosts.contains(member.address())) {
-        count++;
-      }
-    }
-    return count;
+    return up().filter(member -> member.hasRole(role) && hosts.contains(member.address())).count();
   }
 
-  private int upMembers() {
-    int up = 0;
-    for (var member : Cluster.get(getContext().getSystem()).state().getMembers()) {
-      if (member.status() == MemberStatus.up()) {
-        up++;
-      }
-    }
-    return up;
+  private long upMembers() {
+    return up().count();
+  }
+
+  private Stream<Member> up() {
+    Iterable<Member> members = Cluster.get(getContext().getSystem()).state().getMembers();
+    return StreamSupport.stream(members.spliterator(), false)
+        .filter(member -> member.status() == MemberStatus.up());
   }
 }
