@@ -1,0 +1,187 @@
+package fedvec.learning.ddpg;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The DDPG step ({@code ddpg-step.torchscript}) as one TorchScript method: libtorch runs its ~200
+ * ops in one native call, where the same ops issued one by one through DJL cost a JNI call, Java
+ * wrappers and a handle each (measured side by side: 0.68x the time of one agent's update, 0.84x
+ * per agent in a pass of 10; the same results bit for bit).
+ *
+ * <p>DJL loads TorchScript modules but cannot compile source, so the module is packaged here the
+ * way {@code torch.jit.save} would: a zip of the source ({@code code/__torch__.py}), the pickled
+ * module object ({@code data.pkl}: an instance of {@code __torch__.Step} with its {@code training}
+ * flag), no constants and format version 3; {@code torch::jit::load} compiles the source. One
+ * module per network shape and batch size, shared by every agent of the JVM (running it is
+ * thread-safe). The graph executor's optimizations are off on the stepping thread, so the ops run
+ * as written.
+ */
+final class TorchScriptStep {
+  private static final Map<String, TorchScriptStep> LOADED = new ConcurrentHashMap<>();
+  private static final String SOURCE = "ddpg-step.torchscript";
+  // pickle protocol 2: __torch__.Step(), state {"training": True}
+  private static final byte[] MODULE_OBJECT = {
+    (byte) 0x80,
+    2,
+    'c',
+    '_',
+    '_',
+    't',
+    'o',
+    'r',
+    'c',
+    'h',
+    '_',
+    '_',
+    '\n',
+    'S',
+    't',
+    'e',
+    'p',
+    '\n',
+    'q',
+    0,
+    ')',
+    (byte) 0x81,
+    '}',
+    'q',
+    1,
+    'X',
+    8,
+    0,
+    0,
+    0,
+    't',
+    'r',
+    'a',
+    'i',
+    'n',
+    'i',
+    'n',
+    'g',
+    'q',
+    2,
+    (byte) 0x88,
+    's',
+    'b',
+    '.'
+  };
+  private static final byte[] NO_CONSTANTS = {(byte) 0x80, 2, ')', '.'};
+
+  private final NDManager manager; // the module's, for the JVM's life
+  private final PtSymbolBlock module;
+  private final ParameterStore noParameters;
+
+  private TorchScriptStep(String source) {
+    manager = NDManager.newBaseManager("PyTorch");
+    try (InputStream archive = new ByteArrayInputStream(archive(source))) {
+      module = JniUtils.loadModule((PtNDManager) manager, archive, false, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw new IllegalStateException(
+          "libtorch " + manager.getEngine().getVersion() + " did not load " + SOURCE, e);
+    }
+    noParameters = new ParameterStore(manager, false);
+  }
+
+  /** The step for agents of {@code shape} training on batches of {@code rows}. */
+  static TorchScriptStep of(DdpgShape shape, int rows) {
+    String source = source(shape, rows);
+    return LOADED.computeIfAbsent(source, TorchScriptStep::new);
+  }
+
+  /**
+   * One step of the K agents stacked in {@code state} ([K, 4, P], changed in place); see the
+   * source's header for the arguments. Temporaries live in {@code scope}.
+   */
+  void run(
+      NDArray state,
+      NDArray batch,
+      NDArray rates,
+      NDArray oneHots,
+      NDArray constants,
+      NDManager scope) {
+    JniUtils.setGraphExecutorOptimize(false);
+    NDList out =
+        module.forward(noParameters, new NDList(state, batch, rates, oneHots, constants), false);
+    out.attach(scope);
+  }
+
+  private static String source(DdpgShape shape, int rows) {
+    Map<String, String> values =
+        Map.of(
+            "actorParameters", Long.toString(shape.actorParameterCount()),
+            "actorSizes", Arrays.toString(shape.actorSizes()),
+            "criticSizes", Arrays.toString(shape.criticSizes()),
+            "observation", Integer.toString(shape.observationSize()),
+            "action", Integer.toString(shape.actionSize()),
+            "rows", Integer.toString(rows),
+            "criticInputs", Integer.toString(shape.criticSizes()[0]));
+    String source = template();
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      source = source.replace("${" + value.getKey() + "}", value.getValue());
+    }
+    return source;
+  }
+
+  private static String template() {
+    try (InputStream in = TorchScriptStep.class.getResourceAsStream(SOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + SOURCE + " missing next to TorchScriptStep");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A TorchScript archive as {@code torch.jit.save} writes one (entries stored, not deflated). */
+  private static byte[] archive(String source) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.setMethod(ZipOutputStream.STORED);
+      for (var entry :
+          List.of(
+              Map.entry("archive/data.pkl", MODULE_OBJECT),
+              Map.entry("archive/code/__torch__.py", source.getBytes(StandardCharsets.UTF_8)),
+              Map.entry("archive/constants.pkl", NO_CONSTANTS),
+              Map.entry("archive/version", "3\n".getBytes(StandardCharsets.US_ASCII)))) {
+        stored(zip, entry.getKey(), entry.getValue());
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+    ZipEntry entry = new ZipEntry(name);
+    CRC32 crc = new CRC32();
+    crc.update(content);
+    entry.setSize(content.length);
+    entry.setCompressedSize(content.length);
+    entry.setCrc(crc.getValue());
+    zip.putNextEntry(entry);
+    zip.write(content);
+    zip.closeEntry();
+  }
+}
