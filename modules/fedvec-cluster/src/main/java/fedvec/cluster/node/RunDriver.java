@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -59,7 +57,7 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
   private record Event(RunEvent event) implements Command {}
 
   /** How many regions of an entity type its shard coordinator knows (0 when it did not answer). */
-  private record RegionsCounted(String entityType, int regions) implements Command {}
+  private record RegionsCounted(EntityTypeKey<?> type, int regions) implements Command {}
 
   private enum Check implements Command {
     INSTANCE
@@ -84,7 +82,8 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
   private final Consumer<RunEvent> events;
   private final Set<ActorRef<NodeAgent.Command>> asked = new HashSet<>();
   private final Set<ActorRef<NodeAgent.Command>> hosting = new HashSet<>();
-  private final Map<String, Integer> registeredRegions = new HashMap<>();
+  private int vehicleRegions; // as the vehicles' shard coordinator last counted them
+  private int rsuRegions;
   private int countsInFlight;
   private ActorRef<SimulationClock.Command> clock; // set once this node hosts the run
   private boolean started;
@@ -180,16 +179,15 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
         .info(
             "{} nodes Up and hosting, vehicle regions on {}, RSU regions on {}; starting the clock",
             hosting.size(),
-            registeredRegions.get(Vehicle.TYPE_KEY.name()),
-            registeredRegions.get(Rsu.TYPE_KEY.name()));
+            vehicleRegions,
+            rsuRegions);
     clock.tell(new SimulationClock.Start(getContext().messageAdapter(RunEvent.class, Event::new)));
     return this;
   }
 
   private boolean regionsRegistered() {
-    return registeredRegions.getOrDefault(Vehicle.TYPE_KEY.name(), 0)
-            >= hostsWithRole(FedvecNode.VEHICLES)
-        && registeredRegions.getOrDefault(Rsu.TYPE_KEY.name(), 0) >= hostsWithRole(FedvecNode.RSU);
+    return vehicleRegions >= hostsWithRole(FedvecNode.VEHICLES)
+        && rsuRegions >= hostsWithRole(FedvecNode.RSU);
   }
 
   private void countRegions() {
@@ -209,7 +207,7 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
                   Duration.ofSeconds(2)),
               (answer, failure) ->
                   new RegionsCounted(
-                      type.name(),
+                      type,
                       answer instanceof ShardRegion.CurrentRegions regions
                           ? regions.getRegions().size()
                           : 0));
@@ -218,7 +216,11 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
 
   private Behavior<Command> onRegionsCounted(RegionsCounted counted) {
     countsInFlight--;
-    registeredRegions.put(counted.entityType(), counted.regions());
+    if (counted.type().equals(Vehicle.TYPE_KEY)) {
+      vehicleRegions = counted.regions();
+    } else {
+      rsuRegions = counted.regions();
+    }
     // not yet: the next Check asks again
     return countsInFlight == 0 && regionsRegistered() ? startWhenReady() : this;
   }
@@ -242,9 +244,9 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
                       + " on %d of %d and RSU regions on %d of %d of them; see the nodes' logs",
                   hosting.size(),
                   joinTimeout,
-                  registeredRegions.getOrDefault(Vehicle.TYPE_KEY.name(), 0),
+                  vehicleRegions,
                   hostsWithRole(FedvecNode.VEHICLES),
-                  registeredRegions.getOrDefault(Rsu.TYPE_KEY.name(), 0),
+                  rsuRegions,
                   hostsWithRole(FedvecNode.RSU))));
     }
     return this;

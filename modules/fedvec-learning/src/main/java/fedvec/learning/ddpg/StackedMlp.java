@@ -9,7 +9,7 @@ import ai.djl.nn.Activation;
  * their flat parameters {@code [K, P]} in {@link fedvec.learning.network.Mlp}'s order (per layer:
  * weight out x in row-major, then bias). Inputs are {@code [K, rows, in]}: every agent's rows go
  * through its own weights in one batched matrix product per layer, and each agent's result depends
- * on its own rows and weights alone (what makes a batched step equal to K separate ones).
+ * on its own rows and weights alone.
  *
  * <p>Acting reads the online actors through these views; the step itself runs the same layers in
  * TorchScript ({@code ddpg-step.torchscript}, {@link TorchScriptStep}).

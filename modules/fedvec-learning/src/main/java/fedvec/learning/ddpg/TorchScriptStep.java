@@ -36,55 +36,13 @@ import java.util.zip.ZipOutputStream;
  * as written.
  */
 final class TorchScriptStep {
-  private static final Map<String, TorchScriptStep> LOADED = new ConcurrentHashMap<>();
+  private static final Map<String, TorchScriptStep> LOADED = new ConcurrentHashMap<>(); // by shape
   private static final String SOURCE = "ddpg-step.torchscript";
+  private static final String TEMPLATE = template();
   // pickle protocol 2: __torch__.Step(), state {"training": True}
-  private static final byte[] MODULE_OBJECT = {
-    (byte) 0x80,
-    2,
-    'c',
-    '_',
-    '_',
-    't',
-    'o',
-    'r',
-    'c',
-    'h',
-    '_',
-    '_',
-    '\n',
-    'S',
-    't',
-    'e',
-    'p',
-    '\n',
-    'q',
-    0,
-    ')',
-    (byte) 0x81,
-    '}',
-    'q',
-    1,
-    'X',
-    8,
-    0,
-    0,
-    0,
-    't',
-    'r',
-    'a',
-    'i',
-    'n',
-    'i',
-    'n',
-    'g',
-    'q',
-    2,
-    (byte) 0x88,
-    's',
-    'b',
-    '.'
-  };
+  private static final byte[] MODULE_OBJECT =
+      "\200\002c__torch__\nStep\nq\000)\201}q\001X\010\000\000\000trainingq\002\210sb."
+          .getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] NO_CONSTANTS = {(byte) 0x80, 2, ')', '.'};
 
   private final NDManager manager; // the module's, for the JVM's life
@@ -107,8 +65,9 @@ final class TorchScriptStep {
 
   /** The step for agents of {@code shape} training on batches of {@code rows}. */
   static TorchScriptStep of(DdpgShape shape, int rows) {
-    String source = source(shape, rows);
-    return LOADED.computeIfAbsent(source, TorchScriptStep::new);
+    String key =
+        Arrays.toString(shape.actorSizes()) + Arrays.toString(shape.criticSizes()) + " x " + rows;
+    return LOADED.computeIfAbsent(key, any -> new TorchScriptStep(source(shape, rows)));
   }
 
   /**
@@ -138,7 +97,7 @@ final class TorchScriptStep {
             "action", Integer.toString(shape.actionSize()),
             "rows", Integer.toString(rows),
             "criticInputs", Integer.toString(shape.criticSizes()[0]));
-    String source = template();
+    String source = TEMPLATE;
     for (Map.Entry<String, String> value : values.entrySet()) {
       source = source.replace("${" + value.getKey() + "}", value.getValue());
     }
