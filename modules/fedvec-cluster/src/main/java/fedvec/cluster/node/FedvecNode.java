@@ -7,6 +7,7 @@ import fedvec.cluster.rsu.Rsu;
 import fedvec.cluster.settings.RunSpec;
 import fedvec.cluster.vehicle.Vehicle;
 import fedvec.cluster.vehicle.VehicleDirectory;
+import fedvec.learning.network.EngineWarmUp;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -38,10 +39,12 @@ public final class FedvecNode {
 
   /**
    * Starts a node: its actor system (which joins the cluster's seed nodes, if the config names any)
-   * and its {@link NodeAgent}, through which the coordinator hands it the run.
+   * and its {@link NodeAgent}, through which the coordinator hands it the run. The tensor engine
+   * loads meanwhile, on a thread of its own.
    */
   public static ActorSystem<Void> start(Config config) {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+    EngineWarmUp.start();
     system.systemActorOf(NodeAgent.create(), "node-agent", Props.empty());
     return system;
   }

@@ -1,9 +1,8 @@
 package fedvec.cluster.node;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import fedvec.cluster.CborSerializable;
 import fedvec.cluster.settings.RunSpec;
+import fedvec.learning.network.EngineWarmUp;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -61,10 +60,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
   private Behavior<Command> onHostRun(HostRun request) {
     if (hosted == null) {
-      // load the tensor engine now, not inside the first slot's deadline
-      try (NDManager warmUp = NDManager.newBaseManager("PyTorch")) {
-        warmUp.zeros(new Shape(1)).close();
-      }
+      // the tensor engine loaded now, not inside the first slot's deadline (FedvecNode.start began
+      // loading it)
+      EngineWarmUp.await();
       FedvecNode.host(getContext().getSystem(), request.spec());
       hosted = request.spec();
       getContext().getLog().info("hosting run: {}", request.spec().run());

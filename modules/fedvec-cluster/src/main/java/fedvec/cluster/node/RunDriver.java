@@ -76,6 +76,7 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
 
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(30);
 
+  private final TimerScheduler<Command> timers;
   private final RunSpec spec;
   private final int minNodes;
   private final Duration joinTimeout;
@@ -105,6 +106,7 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
       Duration joinTimeout,
       Consumer<RunEvent> events) {
     super(context);
+    this.timers = timers;
     this.spec = spec;
     this.minNodes = minNodes;
     this.joinTimeout = joinTimeout;
@@ -116,7 +118,7 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
             Receptionist.subscribe(
                 NodeAgent.KEY,
                 context.messageAdapter(Receptionist.Listing.class, NodesChanged::new)));
-    timers.startTimerWithFixedDelay(Check.INSTANCE, Duration.ofMillis(500));
+    timers.startTimerWithFixedDelay(Check.INSTANCE, Duration.ofMillis(100));
     timers.startSingleTimer(JoinDeadline.INSTANCE, joinTimeout);
   }
 
@@ -174,6 +176,7 @@ final class RunDriver extends AbstractBehavior<RunDriver.Command> {
       return this;
     }
     started = true;
+    timers.cancel(Check.INSTANCE);
     getContext()
         .getLog()
         .info(
