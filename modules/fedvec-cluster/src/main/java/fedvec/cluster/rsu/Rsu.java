@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -384,7 +385,14 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
       return this; // an older incarnation
     }
     watched.remove(stopped.vehicleId());
-    getContext().getLog().warn("vehicle {} stopped (its node left or failed)", stopped.vehicleId());
+    if (CoordinatedShutdown.get(getContext().getSystem()).getShutdownReason().isPresent()) {
+      // this node is shutting down (the run is over, or it was stopped): expected, not a fault
+      getContext().getLog().info("vehicle {} stopped (this node shuts down)", stopped.vehicleId());
+    } else {
+      getContext()
+          .getLog()
+          .warn("vehicle {} stopped (its node left or failed)", stopped.vehicleId());
+    }
     aggregator.tell(new RsuAggregator.VehicleLost(stopped.vehicleId()));
     if (current != null && current.memberIds.contains(stopped.vehicleId())) {
       current.lose(stopped.vehicleId());
