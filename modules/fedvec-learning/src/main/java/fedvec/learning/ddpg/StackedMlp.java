@@ -15,13 +15,12 @@ import ai.djl.nn.Activation;
  * TorchScript ({@code ddpg-step.torchscript}, {@link TorchScriptStep}).
  */
 final class StackedMlp {
-  private final int agents;
   private final NDArray[] transposed; // [K, in, out]
   private final NDArray[] biases; // [K, 1, out]
 
   /** Views of {@code parameters} ([K, P]); writes into it (in place) are seen here. */
   StackedMlp(NDArray parameters, int[] sizes) {
-    this.agents = (int) parameters.getShape().get(0);
+    long agents = parameters.getShape().get(0);
     int layers = sizes.length - 1;
     long[] cuts = new long[2 * layers - 1];
     long offset = 0;
