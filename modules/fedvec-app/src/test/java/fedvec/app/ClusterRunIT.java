@@ -1,6 +1,7 @@
 package fedvec.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,6 +96,11 @@ class ClusterRunIT {
       Process node = vehicleNodes.get(k);
       assertTrue(node.waitFor(1, TimeUnit.MINUTES), "vehicle node did not stop");
       assertEquals(0, node.exitValue(), Files.readString(dir.resolve("node-" + (k + 2) + ".log")));
+    }
+    // and the vehicle nodes leaving at the run's end is no fault in any node's log
+    for (int k = 1; k <= vehicleNodes.size() + 1; k++) {
+      String log = Files.readString(dir.resolve("node-" + k + ".log"));
+      assertFalse(log.contains("its node left or failed"), "node-" + k + ".log:\n" + log);
     }
 
     // and the metrics are those of the single JVM, apart from wall time

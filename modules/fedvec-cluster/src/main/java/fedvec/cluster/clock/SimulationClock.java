@@ -262,6 +262,8 @@ public final class SimulationClock extends AbstractBehavior<SimulationClock.Comm
       beginEpisode(episode + 1);
     } else {
       getContext().getLog().info("run complete after {} episodes", episode);
+      // not metered: the run's traffic is final with the last episode's metrics
+      rsus.forEach(rsu -> rsu.tell(new Rsu.RunOver(episode)));
       listener.tell(new RunEvent.RunCompleted(episode));
     }
   }

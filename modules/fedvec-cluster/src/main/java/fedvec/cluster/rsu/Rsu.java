@@ -71,6 +71,12 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   public record SlotAck(int episode, int slot, int vehicleId)
       implements Command, CborSerializable {}
 
+  /**
+   * The clock finished the run: the vehicles' nodes leave from now on, so a vehicle that stops is
+   * no longer a fault.
+   */
+  public record RunOver(int episodes) implements Command, CborSerializable {}
+
   /** The base station opens round {@code round}. */
   public record CollectModels(int round, ActorRef<BaseStation.Command> replyTo)
       implements Command, CborSerializable {}
@@ -110,6 +116,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
   private int lastSlot = -1;
   private int lastRound;
   private SlotInProgress current;
+  private boolean runOver;
   // the experiences of the current episode's slots, for the central learner's round
   private final List<Experience> experiences = new ArrayList<>();
   private int experienceEpisode;
@@ -158,6 +165,7 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
         .onMessage(SlotAck.class, this::onSlotAck)
         .onMessage(SlotDeadline.class, this::onSlotDeadline)
         .onMessage(VehicleStopped.class, this::onVehicleStopped)
+        .onMessage(RunOver.class, this::onRunOver)
         .onMessage(CollectModels.class, this::onCollectModels)
         .build();
   }
@@ -376,6 +384,11 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     }
   }
 
+  private Behavior<Command> onRunOver(RunOver over) {
+    runOver = true;
+    return this;
+  }
+
   /**
    * A watched vehicle stopped: its node left or died (G3). It counts as idle in this slot and as
    * lost in the round, at once.
@@ -385,7 +398,9 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
       return this; // an older incarnation
     }
     watched.remove(stopped.vehicleId());
-    if (CoordinatedShutdown.get(getContext().getSystem()).getShutdownReason().isPresent()) {
+    if (runOver) { // its node leaves with the run's end: expected, not a fault
+      getContext().getLog().info("vehicle {} stopped (the run is over)", stopped.vehicleId());
+    } else if (CoordinatedShutdown.get(getContext().getSystem()).getShutdownReason().isPresent()) {
       // this node is shutting down (the run is over, or it was stopped): expected, not a fault
       getContext().getLog().info("vehicle {} stopped (this node shuts down)", stopped.vehicleId());
     } else {
