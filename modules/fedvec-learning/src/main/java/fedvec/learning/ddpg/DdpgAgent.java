@@ -47,7 +47,7 @@ public final class DdpgAgent implements Learner {
   private final SplittableRandom replayRandom;
   private final NDArray state; // [4, P]: online, target, Adam mean, Adam variance
   private int steps; // Adam's t: updates made so far
-  private DdpgStep.Views views; // of state, for acting and stepping alone; built once
+  private StackedMlp actor; // views of the online actor in state, for acting; built once
 
   /**
    * A learner that starts from {@code initial} (see {@link DdpgShape#initialParameters}).
@@ -85,7 +85,7 @@ public final class DdpgAgent implements Learner {
     try (GradMode off = GradMode.off();
         NDManager scope = manager.newSubManager()) {
       NDArray x = scope.create(observation, new Shape(1, 1, observation.length));
-      raw = views().actor().output(x).toFloatArray();
+      raw = actor().output(x).toFloatArray();
     }
     return HybridHead.choose(raw, episode, explore, exploration, explorationRandom);
   }
@@ -191,11 +191,16 @@ public final class DdpgAgent implements Learner {
     steps++;
   }
 
-  /** This agent's state as a stack of one, through views that live as long as the agent. */
-  DdpgStep.Views views() {
-    if (views == null) {
-      views = new DdpgStep.Views(state.expandDims(0), shape, settings);
+  /**
+   * The online actor as a stack of one, through views of {@link #state} that live as long as it.
+   */
+  private StackedMlp actor() {
+    if (actor == null) {
+      NDArray online = state.split(4, 0).get(ONLINE); // [1, P]
+      actor =
+          new StackedMlp(
+              online.split(new long[] {shape.actorParameterCount()}, 1).get(0), shape.actorSizes());
     }
-    return views;
+    return actor;
   }
 }

@@ -1,13 +1,11 @@
 package fedvec.learning.ddpg;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import fedvec.learning.network.GradMode;
 import fedvec.learning.replay.Batch;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,8 +18,7 @@ import java.util.List;
  *
  * <p>The agents' states are stacked into one {@code [K, 4, P]} tensor, every product is a batched
  * matrix product of K independent ones, and row k of the stacked result is copied back into agent
- * k's own state. A single agent steps in place on its own tensor, through a view it keeps for its
- * life (a batched pass writes into the same tensor, so it stays valid).
+ * k's own state. A single agent steps in place on its own tensor.
  */
 final class DdpgStep {
   private static final float BETA1 = 0.9f;
@@ -44,94 +41,43 @@ final class DdpgStep {
     int width = 2 * shape.observationSize() + shape.actionSize() + 2; // s, a, r, s', gamma (1 - d)
     float[] data = new float[k * rows * width];
     float[] rates = new float[2 * k]; // actor's Adam step sizes, then the critic's
+    List<NDArray> states = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
       DdpgAgent agent = agents.get(i);
       pack(agent.sample(), (float) settings.discount(), data, i * rows * width, shape);
       rates[i] = adamRate(settings.actorLearningRate(), agent.nextStep());
       rates[k + i] = adamRate(settings.criticLearningRate(), agent.nextStep());
+      states.add(agent.state());
     }
     try (GradMode off = GradMode.off();
         NDManager scope = first.manager().newSubManager()) {
-      NDArray batch = scope.create(data, new Shape(k, rows, width));
-      NDArray lr = scope.create(rates, new Shape(2, k, 1));
-      if (k == 1) { // in place, on the agent's own state
-        first.views().step(batch, lr, scope);
-      } else { // on a stacked copy, each agent's row copied back into its own state
-        NDArray stacked = stack(agents, scope);
-        new Views(stacked, shape, settings).step(batch, lr, scope);
-        NDList states = stacked.split(k, 0);
-        for (int i = 0; i < k; i++) {
-          agents.get(i).state().set(new NDIndex().addAllDim(), states.get(i).squeeze(0));
-        }
-      }
+      TorchScriptStep.of(shape, rows)
+          .run(
+              states,
+              scope.create(data, new Shape(k, rows, width)),
+              scope.create(rates, new Shape(2, k, 1)),
+              scope.create(constants(settings)));
     }
     agents.forEach(DdpgAgent::stepped);
   }
 
-  private static NDArray stack(List<DdpgAgent> agents, NDManager scope) {
-    NDList states = new NDList(agents.size());
-    agents.forEach(agent -> states.add(agent.state()));
-    NDArray stacked = NDArrays.stack(states, 0);
-    stacked.attach(scope);
-    return stacked;
-  }
-
-  /**
-   * K stacked states {@code [K, 4, P]} with what a step of them needs, and the online actors as
-   * views (acting reads them), created in (and released with) the states' manager.
-   */
-  static final class Views {
-    private final NDArray stacked;
-    private final TorchScriptStep step;
-    private final DdpgShape shape;
-    private final NDArray oneHots; // [K, 3 rows, 3]: candidate j of every row is e_j
-    private final NDArray constants; // the step's float32 constants, in its source's order
-    private StackedMlp actor; // built when first asked for
-
-    Views(NDArray stacked, DdpgShape shape, DdpgSettings settings) {
-      this.stacked = stacked;
-      int rows = settings.batchSize();
-      step = TorchScriptStep.of(shape, rows);
-      NDManager manager = stacked.getManager();
-      this.shape = shape;
-      int k = (int) stacked.getShape().get(0);
-      oneHots = manager.create(candidateTargets(k, rows), new Shape(k, 3L * rows, 3));
-      float tau = (float) settings.targetUpdateRate();
-      constants =
-          manager.create(
-              new float[] {
-                BETA1,
-                1f - BETA1,
-                BETA2,
-                1f - BETA2,
-                EPSILON,
-                tau,
-                1f - tau,
-                2f / rows,
-                1f,
-                1f / rows,
-                -1f / rows
-              });
-    }
-
-    /** The online actors (acting reads them). */
-    StackedMlp actor() {
-      if (actor == null) {
-        NDArray online = stacked.split(4, 1).get(DdpgAgent.ONLINE).squeeze(1);
-        NDArray actors = online.split(new long[] {shape.actorParameterCount()}, 1).get(0);
-        actor = new StackedMlp(actors, shape.actorSizes());
-      }
-      return actor;
-    }
-
-    /**
-     * The step on {@code batch} ([K, rows, (s, a, r, s', gamma (1 - d))]) with per-agent Adam step
-     * sizes {@code lr} ([2, K, 1]: the actors', then the critics'); temporaries live in {@code
-     * scope}.
-     */
-    void step(NDArray batch, NDArray lr, NDManager scope) {
-      step.run(stacked, batch, lr, oneHots, constants, scope);
-    }
+  /** The step's float32 constants, in its source's order. */
+  private static float[] constants(DdpgSettings settings) {
+    int rows = settings.batchSize();
+    float tau = (float) settings.targetUpdateRate();
+    return new float[] {
+      BETA1,
+      1f - BETA1,
+      BETA2,
+      1f - BETA2,
+      EPSILON,
+      tau,
+      1f - tau,
+      2f / rows,
+      1f,
+      1f / rows,
+      -1f / rows
+    };
   }
 
   /** Whether two agents' steps can share one batched pass: same networks, batch and rates. */
@@ -151,19 +97,6 @@ final class DdpgStep {
   private static float adamRate(double learningRate, int t) {
     float lr = (float) learningRate;
     return (float) (lr * Math.sqrt(1.0 - Math.pow(BETA2, t)) / (1.0 - Math.pow(BETA1, t)));
-  }
-
-  /** Candidate j of each of an agent's rows is the one-hot e_j: {@code [K, 3 rows, 3]}. */
-  private static float[] candidateTargets(int k, int rows) {
-    float[] oneHots = new float[k * 3 * rows * 3];
-    for (int agent = 0; agent < k; agent++) {
-      for (int j = 0; j < 3; j++) {
-        for (int row = 0; row < rows; row++) {
-          oneHots[((agent * 3 + j) * rows + row) * 3 + j] = 1f;
-        }
-      }
-    }
-    return oneHots;
   }
 
   /** One agent's batch as rows of (s, a, r, s', gamma (1 - d)) from {@code offset}. */

@@ -1,12 +1,13 @@
 package fedvec.learning.ddpg;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.ParameterStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,12 +46,10 @@ final class TorchScriptStep {
           .getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] NO_CONSTANTS = {(byte) 0x80, 2, ')', '.'};
 
-  private final NDManager manager; // the module's, for the JVM's life
   private final PtSymbolBlock module;
-  private final ParameterStore noParameters;
 
   private TorchScriptStep(String source) {
-    manager = NDManager.newBaseManager("PyTorch");
+    NDManager manager = NDManager.newBaseManager("PyTorch"); // the module's, for the JVM's life
     try (InputStream archive = new ByteArrayInputStream(archive(source))) {
       module = JniUtils.loadModule((PtNDManager) manager, archive, false, false);
     } catch (IOException e) {
@@ -60,7 +59,6 @@ final class TorchScriptStep {
       throw new IllegalStateException(
           "libtorch " + manager.getEngine().getVersion() + " did not load " + SOURCE, e);
     }
-    noParameters = new ParameterStore(manager, false);
   }
 
   /** The step for agents of {@code shape} training on batches of {@code rows}. */
@@ -71,20 +69,24 @@ final class TorchScriptStep {
   }
 
   /**
-   * One step of the K agents stacked in {@code state} ([K, 4, P], changed in place); see the
-   * source's header for the arguments. Temporaries live in {@code scope}.
+   * One step of K agents, each of whose state {@code [4, P]} is changed in place; see the source's
+   * header for the arguments.
    */
-  void run(
-      NDArray state,
-      NDArray batch,
-      NDArray rates,
-      NDArray oneHots,
-      NDArray constants,
-      NDManager scope) {
+  void run(List<NDArray> states, NDArray batch, NDArray rates, NDArray constants) {
     JniUtils.setGraphExecutorOptimize(false);
-    NDList out =
-        module.forward(noParameters, new NDList(state, batch, rates, oneHots, constants), false);
-    out.attach(scope);
+    IValue[] inputs = {
+      IValue.listFrom(states.stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new)),
+      IValue.from((PtNDArray) batch),
+      IValue.from((PtNDArray) rates),
+      IValue.from((PtNDArray) constants)
+    };
+    try {
+      IValueUtils.forward(module, inputs).close(); // the critic's TD gradient, not needed here
+    } finally {
+      for (IValue input : inputs) {
+        input.close();
+      }
+    }
   }
 
   private static String source(DdpgShape shape, int rows) {
