@@ -46,6 +46,7 @@ public final class DdpgAgent implements Learner {
   private final SplittableRandom explorationRandom;
   private final SplittableRandom replayRandom;
   private final NDArray state; // [4, P]: online, target, Adam mean, Adam variance
+  private final NDArray stepConstants; // DdpgStep.constants of the settings
   private int steps; // Adam's t: updates made so far
   private StackedMlp actor; // views of the online actor in state, for acting; built once
 
@@ -75,6 +76,7 @@ public final class DdpgAgent implements Learner {
     System.arraycopy(online, 0, values, ONLINE * p, p);
     System.arraycopy(online, 0, values, TARGET * p, p);
     this.state = manager.create(values, new Shape(4, p));
+    this.stepConstants = manager.create(DdpgStep.constants(settings));
     replay =
         new ReplayBuffer(settings.replayCapacity(), shape.observationSize(), shape.actionSize());
   }
@@ -174,6 +176,10 @@ public final class DdpgAgent implements Learner {
 
   NDArray state() {
     return state;
+  }
+
+  NDArray stepConstants() {
+    return stepConstants;
   }
 
   /** Adam's t for the coming step (1 for the first). */

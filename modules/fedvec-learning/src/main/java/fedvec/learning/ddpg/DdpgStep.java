@@ -56,13 +56,13 @@ final class DdpgStep {
               states,
               scope.create(data, new Shape(k, rows, width)),
               scope.create(rates, new Shape(2, k, 1)),
-              scope.create(constants(settings)));
+              first.stepConstants());
     }
     agents.forEach(DdpgAgent::stepped);
   }
 
-  /** The step's float32 constants, in its source's order. */
-  private static float[] constants(DdpgSettings settings) {
+  /** The step's float32 constants for agents of {@code settings}, in its source's order. */
+  static float[] constants(DdpgSettings settings) {
     int rows = settings.batchSize();
     float tau = (float) settings.targetUpdateRate();
     return new float[] {

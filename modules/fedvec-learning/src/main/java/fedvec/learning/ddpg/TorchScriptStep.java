@@ -2,6 +2,7 @@ package fedvec.learning.ddpg;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
@@ -47,9 +48,11 @@ final class TorchScriptStep {
   private static final byte[] NO_CONSTANTS = {(byte) 0x80, 2, ')', '.'};
 
   private final PtSymbolBlock module;
+  private final NDArray oneHot; // [1, 3 rows, 3]: candidate j of every row is e_j
 
-  private TorchScriptStep(String source) {
+  private TorchScriptStep(String source, int rows) {
     NDManager manager = NDManager.newBaseManager("PyTorch"); // the module's, for the JVM's life
+    oneHot = manager.create(candidateTargets(rows), new Shape(1, 3L * rows, 3));
     try (InputStream archive = new ByteArrayInputStream(archive(source))) {
       module = JniUtils.loadModule((PtNDManager) manager, archive, false, false);
     } catch (IOException e) {
@@ -65,7 +68,18 @@ final class TorchScriptStep {
   static TorchScriptStep of(DdpgShape shape, int rows) {
     String key =
         Arrays.toString(shape.actorSizes()) + Arrays.toString(shape.criticSizes()) + " x " + rows;
-    return LOADED.computeIfAbsent(key, any -> new TorchScriptStep(source(shape, rows)));
+    return LOADED.computeIfAbsent(key, any -> new TorchScriptStep(source(shape, rows), rows));
+  }
+
+  /** Candidate j of each of the rows is the one-hot e_j: {@code [3 rows, 3]}. */
+  private static float[] candidateTargets(int rows) {
+    float[] oneHots = new float[3 * rows * 3];
+    for (int j = 0; j < 3; j++) {
+      for (int row = 0; row < rows; row++) {
+        oneHots[(j * rows + row) * 3 + j] = 1f;
+      }
+    }
+    return oneHots;
   }
 
   /**
@@ -78,7 +92,8 @@ final class TorchScriptStep {
       IValue.listFrom(states.stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new)),
       IValue.from((PtNDArray) batch),
       IValue.from((PtNDArray) rates),
-      IValue.from((PtNDArray) constants)
+      IValue.from((PtNDArray) constants),
+      IValue.from((PtNDArray) oneHot)
     };
     try {
       IValueUtils.forward(module, inputs).close(); // the critic's TD gradient, not needed here
