@@ -10,7 +10,6 @@ import fedvec.learning.network.Mlp;
 import fedvec.learning.parameters.ParameterLayout;
 import fedvec.learning.parameters.ParameterVector;
 import fedvec.learning.policy.Learner;
-import fedvec.learning.replay.Batch;
 import fedvec.learning.replay.ReplayBuffer;
 import fedvec.learning.replay.Transition;
 import fedvec.model.offload.OffloadAction;
@@ -187,9 +186,13 @@ public final class DdpgAgent implements Learner {
     return steps + 1;
   }
 
-  /** Draws this agent's mini-batch from its buffer with its replay stream. */
-  Batch sample() {
-    return replay.sample(settings.batchSize(), replayRandom);
+  /**
+   * Draws this agent's mini-batch from its buffer with its replay stream into {@code out} from
+   * {@code offset}, as rows (s, a, r, s', done); returns the row width.
+   */
+  int sampleRows(float[] out, int offset) {
+    replay.sampleRows(settings.batchSize(), replayRandom, out, offset);
+    return replay.rowWidth();
   }
 
   /** After a step, which changed {@link #state} in place. */

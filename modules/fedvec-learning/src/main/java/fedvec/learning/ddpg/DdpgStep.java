@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import fedvec.learning.network.GradMode;
-import fedvec.learning.replay.Batch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +43,7 @@ final class DdpgStep {
     List<NDArray> states = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
       DdpgAgent agent = agents.get(i);
-      pack(agent.sample(), (float) settings.discount(), data, i * rows * width, shape);
+      sample(agent, (float) settings.discount(), data, i * rows * width);
       rates[i] = adamRate(settings.actorLearningRate(), agent.nextStep());
       rates[k + i] = adamRate(settings.criticLearningRate(), agent.nextStep());
       states.add(agent.state());
@@ -99,18 +98,15 @@ final class DdpgStep {
     return (float) (lr * Math.sqrt(1.0 - Math.pow(BETA2, t)) / (1.0 - Math.pow(BETA1, t)));
   }
 
-  /** One agent's batch as rows of (s, a, r, s', gamma (1 - d)) from {@code offset}. */
-  private static void pack(Batch b, float discount, float[] out, int offset, DdpgShape shape) {
-    int o = shape.observationSize();
-    int a = shape.actionSize();
-    int at = offset;
-    for (int row = 0; row < b.size(); row++) {
-      System.arraycopy(b.states(), row * o, out, at, o);
-      System.arraycopy(b.actions(), row * a, out, at + o, a);
-      out[at + o + a] = b.rewards()[row];
-      System.arraycopy(b.nextStates(), row * o, out, at + o + a + 1, o);
-      out[at + 2 * o + a + 1] = discount * (1f - b.dones()[row]);
-      at += 2 * o + a + 2;
+  /**
+   * One agent's batch as rows of (s, a, r, s', gamma (1 - d)) from {@code offset}: its buffer's
+   * rows (s, a, r, s', d), with the last column turned into the discount of eq. (18).
+   */
+  private static void sample(DdpgAgent agent, float discount, float[] out, int offset) {
+    int rows = agent.settings().batchSize();
+    int width = agent.sampleRows(out, offset);
+    for (int at = offset + width - 1; at < offset + rows * width; at += width) {
+      out[at] = discount * (1f - out[at]);
     }
   }
 }
