@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.IValue;
 import fedvec.learning.network.Devices;
 import fedvec.learning.network.GradMode;
 import fedvec.learning.network.Mlp;
@@ -47,7 +48,8 @@ public final class DdpgAgent implements Learner {
   private final NDArray state; // [4, P]: online, target, Adam mean, Adam variance
   private final NDArray stepConstants; // DdpgStep.constants of the settings
   private int steps; // Adam's t: updates made so far
-  private StackedMlp actor; // views of the online actor in state, for acting; built once
+  private final TorchScriptStep module; // the step, and acting, for this agent's shape
+  private IValue actorLayers; // views of the online actor in state, for acting; built once
 
   /**
    * A learner that starts from {@code initial} (see {@link DdpgShape#initialParameters}).
@@ -76,6 +78,7 @@ public final class DdpgAgent implements Learner {
     System.arraycopy(online, 0, values, TARGET * p, p);
     this.state = manager.create(values, new Shape(4, p));
     this.stepConstants = manager.create(DdpgStep.constants(settings));
+    this.module = TorchScriptStep.of(shape, settings.batchSize());
     replay =
         new ReplayBuffer(settings.replayCapacity(), shape.observationSize(), shape.actionSize());
   }
@@ -85,8 +88,8 @@ public final class DdpgAgent implements Learner {
     float[] raw;
     try (GradMode off = GradMode.off();
         NDManager scope = manager.newSubManager()) {
-      NDArray x = scope.create(observation, new Shape(1, 1, observation.length));
-      raw = actor().output(x).toFloatArray();
+      raw =
+          module.act(actorLayers(), scope.create(observation, new Shape(1, 1, observation.length)));
     }
     return HybridHead.choose(raw, episode, explore, exploration, explorationRandom);
   }
@@ -151,6 +154,9 @@ public final class DdpgAgent implements Learner {
 
   @Override
   public void close() {
+    if (actorLayers != null) {
+      actorLayers.close();
+    }
     manager.close();
   }
 
@@ -181,6 +187,10 @@ public final class DdpgAgent implements Learner {
     return stepConstants;
   }
 
+  TorchScriptStep module() {
+    return module;
+  }
+
   /** Adam's t for the coming step (1 for the first). */
   int nextStep() {
     return steps + 1;
@@ -200,16 +210,11 @@ public final class DdpgAgent implements Learner {
     steps++;
   }
 
-  /**
-   * The online actor as a stack of one, through views of {@link #state} that live as long as it.
-   */
-  private StackedMlp actor() {
-    if (actor == null) {
-      NDArray online = state.split(4, 0).get(ONLINE); // [1, P]
-      actor =
-          new StackedMlp(
-              online.split(new long[] {shape.actorParameterCount()}, 1).get(0), shape.actorSizes());
+  /** Views of the online actor in {@link #state}, built once (they follow its in-place changes). */
+  private IValue actorLayers() {
+    if (actorLayers == null) {
+      actorLayers = module.actorLayers(state);
     }
-    return actor;
+    return actorLayers;
   }
 }

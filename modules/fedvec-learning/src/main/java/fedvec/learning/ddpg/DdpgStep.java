@@ -50,7 +50,8 @@ final class DdpgStep {
     }
     try (GradMode off = GradMode.off();
         NDManager scope = first.manager().newSubManager()) {
-      TorchScriptStep.of(shape, rows)
+      first
+          .module()
           .run(
               states,
               scope.create(data, new Shape(k, rows, width)),

@@ -24,10 +24,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The DDPG step ({@code ddpg-step.torchscript}) as one TorchScript method: libtorch runs its ~200
- * ops in one native call, where the same ops issued one by one through DJL cost a JNI call, Java
- * wrappers and a handle each (measured side by side: 0.68x the time of one agent's update, 0.84x
- * per agent in a pass of 10; the same results bit for bit).
+ * The DDPG step ({@code ddpg-step.torchscript}) as one TorchScript method, and acting as another:
+ * libtorch runs the step's ~200 ops in one native call, where the same ops issued one by one
+ * through DJL cost a JNI call, Java wrappers and a handle each (measured side by side: 0.68x the
+ * time of one agent's update, 0.84x per agent in a pass of 10; the same results bit for bit).
  *
  * <p>DJL loads TorchScript modules but cannot compile source, so the module is packaged here the
  * way {@code torch.jit.save} would: a zip of the source ({@code code/__torch__.py}), the pickled
@@ -80,6 +80,24 @@ final class TorchScriptStep {
       }
     }
     return oneHots;
+  }
+
+  /**
+   * Views of an agent's online actor in its {@code state} ({@code [4, P]}) for {@link #act}; they
+   * follow the state's in-place changes. The caller closes them.
+   */
+  IValue actorLayers(NDArray state) {
+    try (IValue input = IValue.from((PtNDArray) state)) {
+      return IValueUtils.runMethod(module, "actor_layers", input);
+    }
+  }
+
+  /** The actor's raw outputs (3 target logits, 2 ratio pre-activations) for {@code x} [1, 1, o]. */
+  float[] act(IValue actorLayers, NDArray x) {
+    try (IValue input = IValue.from((PtNDArray) x);
+        IValue output = IValueUtils.runMethod(module, "act", actorLayers, input)) {
+      return output.toTensor((PtNDManager) x.getManager()).toFloatArray();
+    }
   }
 
   /**
