@@ -433,9 +433,19 @@ public final class Rsu extends AbstractBehavior<Rsu.Command> {
     current = null;
   }
 
+  /**
+   * To a vehicle: straight to the incarnation this RSU watches (from its decisions; no sharding
+   * hops through region and shard), else through the directory (a vehicle new to this cell, or one
+   * whose watched incarnation stopped: sharding finds where it runs now).
+   */
   private void send(int vehicle, Vehicle.Command message) {
     meter.count(Link.RSU_TO_VEHICLE, message);
-    vehicles.vehicle(vehicle).tell(message);
+    ActorRef<Vehicle.Command> known = watched.get(vehicle);
+    if (known != null) {
+      known.tell(message);
+    } else {
+      vehicles.vehicle(vehicle).tell(message);
+    }
   }
 
   // ---- one round: the members are the vehicles in range at the end of the episode that just ended

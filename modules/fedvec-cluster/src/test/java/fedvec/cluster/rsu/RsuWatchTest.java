@@ -43,9 +43,18 @@ class RsuWatchTest {
                     "fl.slot-timeout", "60s")));
     List<TestProbe<Vehicle.Command>> mailboxes =
         IntStream.range(0, 3).mapToObj(i -> testKit.<Vehicle.Command>createTestProbe()).toList();
+    // each vehicle's own reference (which the RSU watches, and uses once it knows it) forwards to
+    // its probe
     List<ActorRef<Vehicle.Command>> vehicles =
         IntStream.range(0, 3)
-            .mapToObj(i -> testKit.spawn(Behaviors.<Vehicle.Command>empty()))
+            .mapToObj(
+                i ->
+                    testKit.spawn(
+                        Behaviors.<Vehicle.Command>receiveMessage(
+                            message -> {
+                              mailboxes.get(i).ref().tell(message);
+                              return Behaviors.same();
+                            })))
             .toList();
     ActorRef<Rsu.Command> rsu = testKit.spawn(Rsu.create(spec, 0, id -> mailboxes.get(id).ref()));
     TestProbe<SimulationClock.Command> clock = testKit.createTestProbe();
