@@ -47,8 +47,8 @@ public final class DdpgAgent implements Learner {
   private final SplittableRandom replayRandom;
   private final NDArray state; // [4, P]: online, target, Adam mean, Adam variance
   private final NDArray stepConstants; // DdpgStep.constants of the settings
-  private int steps; // Adam's t: updates made so far
   private final TorchScriptStep module; // the step, and acting, for this agent's shape
+  private int steps; // Adam's t: updates made so far
   private IValue actorLayers; // views of the online actor in state, for acting; built once
 
   /**
@@ -196,13 +196,17 @@ public final class DdpgAgent implements Learner {
     return steps + 1;
   }
 
+  /** Floats in a row of {@link #sampleRows}. */
+  int rowWidth() {
+    return replay.rowWidth();
+  }
+
   /**
    * Draws this agent's mini-batch from its buffer with its replay stream into {@code out} from
-   * {@code offset}, as rows (s, a, r, s', done); returns the row width.
+   * {@code offset}, as rows (s, a, r, s', done).
    */
-  int sampleRows(float[] out, int offset) {
+  void sampleRows(float[] out, int offset) {
     replay.sampleRows(settings.batchSize(), replayRandom, out, offset);
-    return replay.rowWidth();
   }
 
   /** After a step, which changed {@link #state} in place. */

@@ -33,11 +33,10 @@ final class DdpgStep {
         throw new IllegalArgumentException("agents stepped together must share shape and settings");
       }
     }
-    DdpgShape shape = first.shape();
     DdpgSettings settings = first.settings();
     int k = agents.size();
     int rows = settings.batchSize();
-    int width = 2 * shape.observationSize() + shape.actionSize() + 2; // s, a, r, s', gamma (1 - d)
+    int width = first.rowWidth(); // s, a, r, s', then gamma (1 - d) in place of d
     float[] data = new float[k * rows * width];
     float[] rates = new float[2 * k]; // actor's Adam step sizes, then the critic's
     List<NDArray> states = new ArrayList<>(k);
@@ -105,7 +104,8 @@ final class DdpgStep {
    */
   private static void sample(DdpgAgent agent, float discount, float[] out, int offset) {
     int rows = agent.settings().batchSize();
-    int width = agent.sampleRows(out, offset);
+    int width = agent.rowWidth();
+    agent.sampleRows(out, offset);
     for (int at = offset + width - 1; at < offset + rows * width; at += width) {
       out[at] = discount * (1f - out[at]);
     }

@@ -88,14 +88,14 @@ final class TorchScriptStep {
    */
   IValue actorLayers(NDArray state) {
     try (IValue input = IValue.from((PtNDArray) state)) {
-      return IValueUtils.runMethod(module, "actor_layers", input);
+      return asWritten("actor_layers", input);
     }
   }
 
   /** The actor's raw outputs (3 target logits, 2 ratio pre-activations) for {@code x} [1, 1, o]. */
   float[] act(IValue actorLayers, NDArray x) {
     try (IValue input = IValue.from((PtNDArray) x);
-        IValue output = IValueUtils.runMethod(module, "act", actorLayers, input)) {
+        IValue output = asWritten("act", actorLayers, input)) {
       return output.toTensor((PtNDManager) x.getManager()).toFloatArray();
     }
   }
@@ -105,7 +105,6 @@ final class TorchScriptStep {
    * header for the arguments.
    */
   void run(List<NDArray> states, NDArray batch, NDArray rates, NDArray constants) {
-    JniUtils.setGraphExecutorOptimize(false);
     IValue[] inputs = {
       IValue.listFrom(states.stream().map(PtNDArray.class::cast).toArray(PtNDArray[]::new)),
       IValue.from((PtNDArray) batch),
@@ -114,12 +113,21 @@ final class TorchScriptStep {
       IValue.from((PtNDArray) oneHot)
     };
     try {
-      IValueUtils.forward(module, inputs).close(); // the critic's TD gradient, not needed here
+      asWritten("forward", inputs).close(); // the critic's TD gradient, not needed here
     } finally {
       for (IValue input : inputs) {
         input.close();
       }
     }
+  }
+
+  /**
+   * Runs {@code method} with the graph executor's optimizations off on this thread (a thread-local
+   * flag), so that its ops run as written and round as the eager step did.
+   */
+  private IValue asWritten(String method, IValue... inputs) {
+    JniUtils.setGraphExecutorOptimize(false);
+    return IValueUtils.runMethod(module, method, inputs);
   }
 
   private static String source(DdpgShape shape, int rows) {
